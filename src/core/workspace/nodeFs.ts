@@ -8,7 +8,7 @@ import { resolveInside } from './paths';
 const SKIP_DIRS = new Set(['node_modules', '__pycache__', 'venv', 'dist', 'out', 'build']);
 
 export class NodeFs implements WorkspaceFs {
-  constructor(readonly root: string, private readonly maxFileBytes = 16 * 1024 * 1024) {}
+  constructor(readonly root: string, private readonly maxFileBytes = 256 * 1024 * 1024) {}
 
   async readText(relPath: string): Promise<string | undefined> {
     const abs = resolveInside(this.root, relPath);

@@ -1,0 +1,80 @@
+// `mlproject runs`: lists the run history, newest first, with each run's metrics against the latest baseline run
+// and the success criteria. Corrupt history lines are reported on stderr and skipped.
+import { parseArgs } from 'util';
+import { resolveHistoryPath, readHistory, HistoryPathError } from '../../core/runs/history';
+import { EXIT_OK, UsageError, type CommandHandler } from '../io';
+import { compareAll, comparisonJson, newestFirst, runsTable } from './runsFormat';
+import { loadRunsWorkspace } from './runsWorkspace';
+
+export const help = `mlproject runs [path] [--format table|json] [--candidate id] [--limit n]
+
+Lists the recorded evaluation runs, newest first, with each metric's change against the latest
+successful baseline run and a check (✓/✗) against each success criterion.
+
+  path              the plan file or its folder (default: the current folder)
+  --format          table (default) or json
+  --candidate id    only the runs of this candidate
+  --limit n         at most n runs (default: 20 for a table, all for json)`;
+
+export const runsCommand: CommandHandler = async (argv, io) => {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        candidate: { type: 'string', short: 'c' },
+        limit: { type: 'string', short: 'n' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n\n${help}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(help + '\n');
+    return EXIT_OK;
+  }
+  if (positionals.length > 1) throw new UsageError(`expected at most one path, got: ${positionals.join(' ')}`);
+  const format = values.format ?? 'table';
+  if (format !== 'table' && format !== 'json') throw new UsageError(`--format must be table or json, not "${format}"`);
+  let limit: number | undefined;
+  if (values.limit !== undefined) {
+    if (!/^\d+$/.test(values.limit) || Number(values.limit) < 1) throw new UsageError(`--limit must be a whole number of at least 1, not "${values.limit}"`);
+    limit = Number(values.limit);
+  } else if (format === 'table') limit = 20;
+
+  const ws = await loadRunsWorkspace(positionals[0], io.cwd);
+  let historyFile: string;
+  try {
+    historyFile = resolveHistoryPath(ws.root, ws.plan);
+  } catch (e) {
+    if (e instanceof HistoryPathError) throw new UsageError(e.message);
+    throw e;
+  }
+  const history = await readHistory(historyFile);
+  for (const c of history.corrupt) io.stderr(`warning: ${historyFile}:${c.line}: ${c.error}; line skipped\n`);
+
+  let runs = newestFirst(history.runs);
+  if (values.candidate !== undefined) runs = runs.filter((r) => r.candidate === values.candidate);
+  const total = runs.length;
+  if (limit !== undefined) runs = runs.slice(0, limit);
+  const cmps = compareAll(runs, history.runs, ws.plan);
+
+  if (format === 'json') {
+    io.stdout(JSON.stringify({ history: historyFile, runs: cmps.map(comparisonJson), corrupt: history.corrupt }, null, 2) + '\n');
+    return EXIT_OK;
+  }
+  if (total === 0) {
+    io.stdout(values.candidate !== undefined ? `no runs of ${values.candidate} in ${historyFile}\n` : `no runs yet in ${historyFile}; run mlproject eval\n`);
+    return EXIT_OK;
+  }
+  io.stdout(runsTable(cmps, ws.plan) + '\n');
+  if (total > runs.length) io.stdout(`(${runs.length} of ${total} runs; --limit n shows more)\n`);
+  return EXIT_OK;
+};
+
+export default runsCommand;

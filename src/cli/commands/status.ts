@@ -1,0 +1,80 @@
+// `mlproject status [path]`: phases, steps, evidence, progress, current phase and open pitfalls in a terminal.
+import { parseArgs } from 'util';
+import type { PhaseState, StepState } from '../../core/state/projectState';
+import { ruleInfo } from '../../core/rules/ruleInfo';
+import { UsageError, type CliIO } from '../io';
+import { findPlanFiles } from '../loadPlan';
+import { displayPath, loadAndCheck, type PlanContext } from '../planContext';
+
+export const help = `Usage: mlproject status [path] [--format text|json] [--today YYYY-MM-DD]
+
+Shows the plan's phases and steps with their status and evidence, the progress, the current phase and the
+open pitfalls.`;
+
+const ICON: Record<StepState['status'], string> = { done: '✓', 'in-progress': '◐', todo: '○', skipped: '–' };
+
+function stepLine(s: StepState): string {
+  const evidence = s.evidence ? `  [${s.evidence.seen ? 'seen' : 'not seen'}: ${s.evidence.detail}]` : '';
+  const reason = s.status === 'skipped' && s.reason ? `  (skipped: ${s.reason})` : '';
+  return `      ${ICON[s.status]} ${s.id.padEnd(24)} ${s.title}${s.custom ? ' (custom)' : ''}${reason}${evidence}`;
+}
+
+function phaseLine(p: PhaseState, current: boolean): string {
+  const icon = p.complete ? '✓' : current ? '▶' : p.started ? '◐' : '○';
+  return `  ${icon} ${p.title.padEnd(11)} ${p.closed}/${p.total}${current ? '   ← current phase' : ''}`;
+}
+
+function render(ctx: PlanContext, cwd: string): string {
+  const { state, parsed, diagnostics } = ctx.result;
+  const plan = parsed.plan;
+  const out: string[] = [];
+  const head = [plan.project?.name ?? '(unnamed project)', plan.project?.lead && `lead ${plan.project.lead}`, plan.project?.runway && `runway ${plan.project.runway}`];
+  out.push(`${head.filter(Boolean).join(' · ')}  (${displayPath(ctx.file, cwd)})`);
+  const current = state.phases.find((p) => p.id === state.currentPhase);
+  out.push(`Current phase: ${current ? current.title : 'all phases complete'} · progress ${state.closed}/${state.total} steps`, '');
+  let stage = '';
+  for (const p of state.phases) {
+    if (p.stage !== stage) {
+      stage = p.stage;
+      out.push(stage === 'design' ? 'Design' : 'Deployment');
+    }
+    out.push(phaseLine(p, p.id === state.currentPhase));
+    for (const s of p.steps) out.push(stepLine(s));
+  }
+  const pitfalls = diagnostics.filter((d) => ruleInfo(d.code)?.category === 'pitfall');
+  out.push('', pitfalls.length ? `Open pitfalls (${pitfalls.length}):` : 'Open pitfalls: none');
+  for (const d of pitfalls) {
+    const info = ruleInfo(d.code)!;
+    out.push(`  ⚠ ${info.pitfall}. ${info.title} [${d.code}] line ${d.range.start.line + 1}: ${d.message}`);
+  }
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  out.push('', `${errors} error(s), ${warnings} warning(s): run \`mlproject check\` for the full list.`);
+  return out.join('\n');
+}
+
+export async function status(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv, allowPositionals: true, strict: true,
+    options: { format: { type: 'string', default: 'text' }, today: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    io.stdout(help + '\n');
+    return 0;
+  }
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
+  const files = await findPlanFiles(positionals, io.cwd);
+  const contexts = [];
+  for (const f of files) contexts.push(await loadAndCheck(f, { today: values.today }));
+  if (values.format === 'json') {
+    io.stdout(JSON.stringify(contexts.map((c) => ({
+      file: displayPath(c.file, io.cwd), currentPhase: c.result.state.currentPhase ?? null,
+      closed: c.result.state.closed, total: c.result.state.total,
+      phases: c.result.state.phases.map((p) => ({ id: p.id, closed: p.closed, total: p.total, complete: p.complete, steps: p.steps.map((s) => ({ id: s.id, title: s.title, status: s.status, custom: s.custom, evidence: s.evidence ?? null })) })),
+      pitfalls: c.result.diagnostics.filter((d) => ruleInfo(d.code)?.category === 'pitfall').map((d) => ({ code: d.code, line: d.range.start.line + 1, message: d.message })),
+    })), null, 2) + '\n');
+  } else {
+    io.stdout(contexts.map((c) => render(c, io.cwd)).join('\n\n') + '\n');
+  }
+  return 0;
+}

@@ -1,0 +1,111 @@
+// Finds the generated blocks of a brief: a line `<!-- mlproject:begin ID -->`, the generated content, and a line
+// `<!-- mlproject:end ID -->`. Markers must stand alone on their line (spaces around are allowed). Lines inside
+// fenced code blocks are not markers, so a brief can show the syntax. Anything marker-like that is malformed,
+// nested, duplicated or unbalanced is an error: the caller then writes nothing.
+
+export interface MarkerBlock {
+  id: string;
+  /** zero-based lines of the begin and end markers */
+  beginLine: number;
+  endLine: number;
+  /** offset just after the begin marker's line break: where the generated content starts */
+  contentStart: number;
+  /** offset of the start of the end marker's line: where the generated content ends */
+  contentEnd: number;
+  /** the line break that ends the begin marker (`\n` or `\r\n`), used for the generated lines */
+  eol: string;
+}
+
+export interface MarkerScan {
+  blocks: MarkerBlock[];
+  /** true when any marker-like line was seen, even a broken one */
+  hasMarkers: boolean;
+  error?: string;
+}
+
+const MARKER = /^[ \t]*<!--[ \t]*mlproject:(begin|end)[ \t]+([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*-->[ \t]*$/;
+const MARKER_LIKE = /^\s*<!--\s*mlproject:/;
+const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})/;
+
+export const MARKER_LINE = /^\s*<!--\s*mlproject:(begin|end)\s+[A-Za-z0-9][A-Za-z0-9_-]*\s*-->\s*$/;
+
+export function beginMarker(id: string): string {
+  return `<!-- mlproject:begin ${id} -->`;
+}
+
+export function endMarker(id: string): string {
+  return `<!-- mlproject:end ${id} -->`;
+}
+
+interface Line {
+  text: string;
+  start: number;
+  /** offset after the line break (or the end of the text) */
+  next: number;
+  eol: string;
+}
+
+function splitLines(text: string): Line[] {
+  const out: Line[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    const nl = text.indexOf('\n', start);
+    if (nl < 0) {
+      if (start < text.length || out.length === 0) out.push({ text: text.slice(start), start, next: text.length, eol: '' });
+      break;
+    }
+    const cr = nl > start && text.charCodeAt(nl - 1) === 13;
+    out.push({ text: text.slice(start, cr ? nl - 1 : nl), start, next: nl + 1, eol: cr ? '\r\n' : '\n' });
+    start = nl + 1;
+  }
+  return out;
+}
+
+export function findMarkers(text: string): MarkerScan {
+  const lines = splitLines(text);
+  const blocks: MarkerBlock[] = [];
+  const seen = new Map<string, number>();
+  let open: { id: string; line: number; contentStart: number; eol: string } | undefined;
+  let fence: string | undefined;
+  let hasMarkers = false;
+  const fail = (error: string): MarkerScan => ({ blocks: [], hasMarkers: true, error });
+
+  for (let i = 0; i < lines.length; i++) {
+    const raw = i === 0 ? lines[i].text.replace(/^\uFEFF/, '') : lines[i].text;
+    const f = FENCE.exec(raw);
+    if (fence !== undefined) {
+      if (f && f[1][0] === fence[0] && f[1].length >= fence.length && raw.trim() === f[1]) fence = undefined;
+      continue;
+    }
+    if (f && !open) {
+      fence = f[1];
+      continue;
+    }
+    if (!MARKER_LIKE.test(raw)) continue;
+    hasMarkers = true;
+    const n = i + 1;
+    const m = MARKER.exec(raw);
+    if (!m) return fail(`line ${n}: malformed marker "${raw.trim()}"; write <!-- mlproject:begin ID --> or <!-- mlproject:end ID --> alone on its line`);
+    const [, kind, id] = m;
+    if (kind === 'begin') {
+      if (open) return fail(`line ${n}: block "${id}" begins inside block "${open.id}" (line ${open.line + 1}); blocks cannot be nested`);
+      if (seen.has(id)) return fail(`line ${n}: block "${id}" appears twice (first at line ${seen.get(id)! + 1})`);
+      if (lines[i].eol === '') return fail(`line ${n}: block "${id}" begins on the last line and never ends`);
+      seen.set(id, i);
+      open = { id, line: i, contentStart: lines[i].next, eol: lines[i].eol };
+    } else {
+      if (!open) return fail(`line ${n}: end of block "${id}" without a matching begin`);
+      if (open.id !== id) return fail(`line ${n}: end of block "${id}" while block "${open.id}" (line ${open.line + 1}) is open`);
+      blocks.push({ id, beginLine: open.line, endLine: i, contentStart: open.contentStart, contentEnd: lines[i].start, eol: open.eol });
+      open = undefined;
+    }
+  }
+  if (open) return fail(`line ${open.line + 1}: block "${open.id}" never ends; add <!-- mlproject:end ${open.id} -->`);
+  return { blocks, hasMarkers, error: undefined };
+}
+
+/** The line break a text mostly uses: CRLF when any line ends with it before the first bare LF, else LF. */
+export function detectEol(text: string): string {
+  const nl = text.indexOf('\n');
+  return nl > 0 && text.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';
+}

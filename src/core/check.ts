@@ -1,0 +1,72 @@
+// The one entry point the extension, the CLI and the benchmark share: text + workspace -> state + diagnostics.
+// `checkPlanText` does everything; `createChecker` keeps the workspace facts between keystrokes so a re-check
+// after an edit pays only for parsing and rules.
+import type { Diagnostic, RuleConfig } from './types';
+import { parsePlan, type ParsedPlan } from './parse/parsePlan';
+import { configure, mergeRuleConfig, runRules } from './rules/engine';
+import { RULES } from './rules/registry';
+import { deriveState, type ProjectState } from './state/projectState';
+import type { BriefFact, WorkspaceFacts } from './state/facts';
+import { gatherFacts } from './state/gatherFacts';
+import type { WorkspaceFs } from './workspace/workspaceFs';
+import { readBriefFact } from './brief/briefFact';
+
+export interface CheckOptions {
+  fs: WorkspaceFs;
+  /** editor settings or CLI flags; they override the plan's own `rules:` block */
+  config?: RuleConfig;
+  /** YYYY-MM-DD; default: today (UTC) */
+  today?: string;
+  /** reads the brief's completeness; default: the built-in brief template */
+  readBrief?: (fs: WorkspaceFs, briefPath: string) => Promise<BriefFact>;
+}
+
+export interface CheckResult {
+  parsed: ParsedPlan;
+  facts: WorkspaceFacts;
+  state: ProjectState;
+  diagnostics: Diagnostic[];
+}
+
+export function todayUtc(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** Rules over an already parsed plan and gathered facts: synchronous and cheap. */
+export function checkParsed(parsed: ParsedPlan, facts: WorkspaceFacts, options: { config?: RuleConfig; today?: string } = {}): CheckResult {
+  const config = mergeRuleConfig(parsed.plan.rules as RuleConfig | undefined, options.config);
+  const state = deriveState(parsed.plan, facts);
+  const blocked = parsed.diagnostics.some((d) => d.code === 'file-too-large' || d.code === 'empty-file');
+  const fromParser = parsed.diagnostics.map((d) => configure(d, config)).filter((d): d is Diagnostic => !!d);
+  const fromBrief = (facts.brief?.diagnostics ?? []).map((d) => configure(d, config)).filter((d): d is Diagnostic => !!d);
+  const fromRules = blocked ? [] : runRules(RULES, { parsed, plan: parsed.plan, state, facts, today: options.today ?? todayUtc() }, config);
+  const diagnostics = [...fromParser, ...fromRules].sort((a, b) => a.range.startOffset - b.range.startOffset || a.code.localeCompare(b.code));
+  return { parsed, facts, state, diagnostics: [...diagnostics, ...fromBrief] };
+}
+
+export async function checkPlanText(text: string, options: CheckOptions): Promise<CheckResult> {
+  const parsed = parsePlan(text);
+  const facts = await gatherFacts(parsed.plan, options.fs, { readBrief: options.readBrief ?? readBriefFact });
+  return checkParsed(parsed, facts, options);
+}
+
+/** A checker for one plan file that reuses the workspace facts until `invalidate()` (a file changed on disk). */
+export function createChecker(options: CheckOptions) {
+  let facts: WorkspaceFacts | undefined;
+  let factsKey = '';
+  return {
+    async update(text: string): Promise<CheckResult> {
+      const parsed = parsePlan(text);
+      // Facts depend on the paths the plan references: re-gather when those change.
+      const key = JSON.stringify([parsed.plan.project?.brief, parsed.plan.evaluation, parsed.plan.data?.sources, parsed.plan.decision?.record, parsed.plan.checklist]);
+      if (!facts || key !== factsKey) {
+        facts = await gatherFacts(parsed.plan, options.fs, { readBrief: options.readBrief ?? readBriefFact });
+        factsKey = key;
+      }
+      return checkParsed(parsed, facts, options);
+    },
+    invalidate(): void {
+      facts = undefined;
+    },
+  };
+}

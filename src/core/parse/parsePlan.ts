@@ -1,0 +1,87 @@
+// `.mlproject.yaml` text -> a parsed plan: the YAML document, its data, the typed (schema-checked) plan, a source
+// map for ranges, and every syntax and schema diagnostic. Never throws: bad input becomes diagnostics.
+import { parseAllDocuments, visit, type Document } from 'yaml';
+import type { ProjectPlan } from '../model';
+import type { Diagnostic } from '../types';
+import { LineIndex } from '../text/lineIndex';
+import { buildSourceMap, type SourceMap } from './sourceMap';
+import {
+  aliasBombDiagnostic, aliasDiagnostic, emptyFileDiagnostic, encodingDiagnostics, extraDocumentDiagnostic,
+  rootNotMappingDiagnostic, yamlErrorDiagnostics,
+} from './textDiagnostics';
+import { validatePlan } from '../schema/validate';
+
+/** Larger plans are refused: no real plan comes near, and parsing one would stall the editor. */
+export const MAX_PLAN_CHARS = 5_000_000;
+/** How many alias expansions `toJS` allows before it gives up (guards against alias bombs). */
+const MAX_ALIAS_COUNT = 100;
+
+export interface ParsedPlan {
+  text: string;
+  lines: LineIndex;
+  /** The first YAML document; undefined when the text was refused before parsing. */
+  document?: Document.Parsed;
+  /** The document as plain data (undefined when unreadable). */
+  data: unknown;
+  /** The schema-checked, typed view of `data` (invalid values pruned). */
+  plan: ProjectPlan;
+  source: SourceMap;
+  /** Syntax, encoding and schema diagnostics, in document order. */
+  diagnostics: Diagnostic[];
+}
+
+export function parsePlan(text: string): ParsedPlan {
+  const lines = new LineIndex(text);
+  const empty = (diagnostics: Diagnostic[]): ParsedPlan => ({
+    text, lines, data: undefined, plan: {}, source: buildSourceMap(undefined, lines), diagnostics,
+  });
+
+  if (text.length > MAX_PLAN_CHARS) {
+    return empty([{
+      code: 'file-too-large', severity: 'error', range: lines.range(0, 0),
+      message: `The plan has ${text.length} characters, over the limit of ${MAX_PLAN_CHARS}: it was not read. A plan should be a few hundred lines; move data out of it.`,
+    }]);
+  }
+  const diagnostics = encodingDiagnostics(text, lines);
+  if (text.replace(/^\uFEFF/, '').trim() === '' || /^\s*(#[^\n]*\n?\s*)*$/.test(text.replace(/^\uFEFF/, ''))) {
+    return empty([...diagnostics, emptyFileDiagnostic(lines)]);
+  }
+
+  const docs = parseAllDocuments(text, { keepSourceTokens: true, prettyErrors: false, uniqueKeys: true });
+  const all = Array.isArray(docs) ? docs : [];
+  const document = all[0];
+  if (!document) return empty([...diagnostics, emptyFileDiagnostic(lines)]);
+
+  diagnostics.push(...yamlErrorDiagnostics(document.errors, lines, 'error'));
+  diagnostics.push(...yamlErrorDiagnostics(document.warnings, lines, 'warning'));
+  for (const extra of all.slice(1)) diagnostics.push(extraDocumentDiagnostic(extra, lines));
+
+  visit(document, {
+    Alias(_key, node) {
+      if (node.range) diagnostics.push(aliasDiagnostic(node.range[0], node.range[1], lines));
+    },
+  });
+
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch {
+    const r = document.range;
+    return { ...empty([...diagnostics, aliasBombDiagnostic(lines, r[0], Math.min(r[1], r[0] + 1))]), document };
+  }
+
+  const source = buildSourceMap(document, lines);
+  const root = document.contents;
+  if (root === null || data === null || data === undefined) {
+    return { text, lines, document, data, plan: {}, source, diagnostics: [...diagnostics, emptyFileDiagnostic(lines)] };
+  }
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    const [start, end] = root.range ?? [0, 0];
+    return { text, lines, document, data, plan: {}, source, diagnostics: [...diagnostics, rootNotMappingDiagnostic(start, end, lines)] };
+  }
+
+  const validated = validatePlan(data, source);
+  diagnostics.push(...validated.diagnostics);
+  diagnostics.sort((a, b) => a.range.startOffset - b.range.startOffset);
+  return { text, lines, document, data, plan: validated.plan, source, diagnostics };
+}

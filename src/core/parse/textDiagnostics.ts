@@ -1,0 +1,72 @@
+// Diagnostics about the text itself, before and around YAML parsing: emptiness, bad bytes, tabs, YAML errors,
+// extra documents, a root that is not a mapping, anchors and aliases. All are reported, never thrown.
+import type { Document, YAMLError } from 'yaml';
+import type { Diagnostic } from '../types';
+import type { LineIndex } from '../text/lineIndex';
+
+const FILE_RULE = 'yaml-syntax';
+
+function diag(lines: LineIndex, code: string, start: number, end: number, message: string, severity: Diagnostic['severity'] = 'error'): Diagnostic {
+  return { code, severity, message, range: lines.range(start, end) };
+}
+
+/** Strips yaml's " at line N, column M:" suffix and the source excerpt it appends. */
+export function cleanYamlMessage(message: string): string {
+  const first = message.split('\n')[0];
+  return first.replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+export function yamlErrorDiagnostics(errors: readonly YAMLError[], lines: LineIndex, severity: 'error' | 'warning'): Diagnostic[] {
+  return errors.map((e) => {
+    const [start, end] = e.pos;
+    const message = e.code === 'TAB_AS_INDENT'
+      ? 'Tabs are not allowed as indentation in YAML: indent with spaces.'
+      : e.code === 'DUPLICATE_KEY'
+        ? 'Duplicate key: each key may appear once in a mapping. Remove or rename one of them.'
+        : `${cleanYamlMessage(e.message)}.`;
+    return diag(lines, FILE_RULE, start, Math.max(end, start + 1), message.replace(/\.\.$/, '.'), severity);
+  });
+}
+
+/** Problems visible in the raw text: replacement characters from non-UTF-8 bytes, control characters. */
+export function encodingDiagnostics(text: string, lines: LineIndex): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const bad = text.indexOf('\uFFFD');
+  if (bad >= 0) {
+    out.push(diag(lines, 'encoding', bad, bad + 1,
+      'The file is not valid UTF-8 (an undecodable byte was replaced here). Save it as UTF-8.'));
+  }
+  // eslint-disable-next-line no-control-regex
+  const ctrl = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.exec(text);
+  if (ctrl) {
+    out.push(diag(lines, 'encoding', ctrl.index, ctrl.index + 1,
+      `Control character U+${ctrl[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} is not allowed in YAML. Delete it.`));
+  }
+  return out;
+}
+
+export function emptyFileDiagnostic(lines: LineIndex): Diagnostic {
+  return diag(lines, 'empty-file', 0, 0,
+    'The plan is empty. Start with `version: 1` and a `project:` block, or run "ML Project: Create .mlproject.yaml".');
+}
+
+export function extraDocumentDiagnostic(doc: Document, lines: LineIndex): Diagnostic {
+  const [start, , end] = doc.range ?? [0, 0, 0];
+  return diag(lines, FILE_RULE, start, Math.max(start + 1, Math.min(end, start + 3)),
+    'Only one YAML document is read: remove the `---` and everything after it, or merge it into the first document.');
+}
+
+export function rootNotMappingDiagnostic(start: number, end: number, lines: LineIndex): Diagnostic {
+  return diag(lines, 'schema', start, end,
+    'The plan must be a mapping of keys (version, project, goal, ...), not a list or a single value.');
+}
+
+export function aliasDiagnostic(start: number, end: number, lines: LineIndex): Diagnostic {
+  return diag(lines, 'yaml-alias', start, end,
+    'Anchors and aliases are not supported in .mlproject.yaml: edits and ranges could point at the wrong place. Write the value out.', 'warning');
+}
+
+export function aliasBombDiagnostic(lines: LineIndex, start: number, end: number): Diagnostic {
+  return diag(lines, 'yaml-syntax', start, end,
+    'Aliases expand to too many values (an alias bomb?). The plan was not read: write the values out instead.');
+}

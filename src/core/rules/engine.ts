@@ -1,0 +1,47 @@
+// Runs the rules over a parsed plan and turns findings into diagnostics: resolves paths to ranges, applies the
+// rule configuration (off / re-levelled), attaches each rule's why. Parser diagnostics get the same treatment.
+import type { Diagnostic, Range, RuleConfig } from '../types';
+import type { Finding, Rule, RuleContext } from './rule';
+import { ruleInfo } from './ruleInfo';
+
+function isRange(at: Finding['at']): at is Range {
+  return !Array.isArray(at);
+}
+
+/** Merges configurations; later ones win (defaults < the plan's `rules:` < editor settings / CLI flags). */
+export function mergeRuleConfig(...configs: (RuleConfig | undefined)[]): RuleConfig {
+  return Object.assign({}, ...configs.filter(Boolean));
+}
+
+/** Applies the configuration to a diagnostic: undefined when the rule is off. */
+export function configure(d: Diagnostic, config: RuleConfig): Diagnostic | undefined {
+  const level = config[d.code];
+  if (level === 'off') return undefined;
+  const info = ruleInfo(d.code);
+  return { ...d, severity: level ?? d.severity, why: d.why ?? info?.why };
+}
+
+export function runRules(rules: readonly Rule[], ctx: RuleContext, config: RuleConfig): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const rule of rules) {
+    if (config[rule.code] === 'off') continue;
+    let findings: Finding[];
+    try {
+      findings = rule.check(ctx);
+    } catch (e) {
+      // A rule bug must not take the other diagnostics down with it; report it where it can be seen.
+      findings = [{ at: [], message: `Internal error in rule ${rule.code}: ${(e as Error).message}. Please report it.`, severity: 'info' }];
+    }
+    for (const f of findings) {
+      const range = isRange(f.at)
+        ? f.at
+        : (f.onValue ? ctx.parsed.source.valueRange(f.at) : undefined) ?? ctx.parsed.source.rangeOf(f.at)!;
+      const d = configure({
+        code: rule.code, severity: f.severity ?? rule.severity, message: f.message, range, why: rule.why,
+        ...(f.file ? { file: f.file } : {}), ...(f.related ? { related: f.related } : {}), ...(f.fixes ? { fixes: f.fixes } : {}),
+      }, config);
+      if (d) out.push(d);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,53 @@
+// Paths in the plan: every one must stay inside the workspace; referenced files should exist.
+import type { ProjectPlan } from '../../model';
+import type { YamlPath } from '../../parse/sourceMap';
+import { PHASES } from '../../model';
+import type { Finding, Rule } from '../rule';
+import { indexed } from '../helpers';
+
+/** Every workspace path the plan names, with where it is written. */
+export function referencedPaths(plan: ProjectPlan): { path: string; at: YamlPath; what: string }[] {
+  const out: { path: string; at: YamlPath; what: string }[] = [];
+  const add = (p: string | undefined, at: YamlPath, what: string): void => {
+    if (typeof p === 'string' && p.length > 0) out.push({ path: p, at, what });
+  };
+  add(plan.project?.brief, ['project', 'brief'], 'brief');
+  add(plan.evaluation?.dataset, ['evaluation', 'dataset'], 'dataset');
+  add(plan.evaluation?.history, ['evaluation', 'history'], 'run history');
+  add(plan.decision?.record, ['decision', 'record'], 'decision record');
+  for (const [s, i] of indexed(plan.data?.sources)) add(s.path, ['data', 'sources', i, 'path'], 'data source');
+  for (const phase of PHASES) {
+    for (const [id, v] of Object.entries(plan.checklist?.[phase] ?? {})) {
+      if (v && typeof v === 'object') add(v.evidence, ['checklist', phase, id, 'evidence'], 'evidence');
+    }
+  }
+  return out;
+}
+
+export const pathOutsideWorkspace: Rule = {
+  code: 'path-outside-workspace',
+  category: 'file',
+  severity: 'error',
+  title: 'Path outside the workspace',
+  why: 'The plan travels with the repository: paths are read relative to the workspace and never outside it, so a plan cannot make the editor or CI read or write elsewhere.',
+  check(ctx) {
+    return referencedPaths(ctx.plan)
+      .filter((r) => ctx.facts.paths.get(r.path) === 'outside')
+      .map((r): Finding => ({ at: r.at, onValue: true, message: `The ${r.what} path \`${r.path}\` leaves the workspace and was not read. Use a path relative to the workspace folder.` }));
+  },
+};
+
+export const missingFile: Rule = {
+  code: 'missing-file',
+  category: 'file',
+  severity: 'warning',
+  title: 'Missing file',
+  why: 'A path in the plan that points at nothing usually means a renamed file or a step claimed before it was done.',
+  check(ctx) {
+    // The brief, the dataset and the history have their own rules (no-brief, manual-evaluation) or may not exist yet.
+    const own = new Set(['brief', 'dataset', 'run history']);
+    return referencedPaths(ctx.plan)
+      .filter((r) => !own.has(r.what) && ctx.facts.paths.has(r.path) && ctx.facts.paths.get(r.path) === undefined)
+      .map((r): Finding => ({ at: r.at, onValue: true, message: `The ${r.what} \`${r.path}\` does not exist. Fix the path or add the file.` }));
+  },
+};

@@ -1,0 +1,124 @@
+// Variable substitution in `evaluation.command` and `evaluation.metrics_file`.
+// In the command every substituted value is POSIX-shell-quoted (single quotes, `'` written as `'\''`), so a
+// candidate named `x; rm -rf ~` or `$(touch pwned)` reaches the program as one literal argument. A variable inside
+// quotes in the template is refused: there our quotes would be taken literally or, inside double quotes, would not
+// protect against `$(...)`. Unknown variables are an error naming the variable.
+
+export class SubstitutionError extends Error {
+  constructor(message: string, readonly variable?: string) {
+    super(message);
+  }
+}
+
+export interface CommandVariables {
+  candidate: string;
+  runId: string;
+  /** absolute path of the run's folder */
+  runDir: string;
+  /** absolute path of the metrics file the command must write */
+  metricsFile: string;
+  /** absolute path of the workspace root */
+  workspaceFolder: string;
+}
+
+export const COMMAND_VARIABLES: readonly (keyof CommandVariables)[] = [
+  'candidate', 'runId', 'runDir', 'metricsFile', 'workspaceFolder',
+];
+
+/** Variables allowed in `evaluation.metrics_file` (a workspace-relative path). */
+export const METRICS_FILE_VARIABLES = ['runDir', 'runId', 'candidate'] as const;
+export type MetricsFileVariables = Record<(typeof METRICS_FILE_VARIABLES)[number], string>;
+
+export type Env = Record<string, string | undefined>;
+
+/** Quotes a value as one POSIX shell word. */
+export function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function describeKnown(known: readonly string[], withEnv: boolean): string {
+  const list = known.map((k) => '${' + k + '}');
+  if (withEnv) list.push('${env:NAME}');
+  return list.join(', ');
+}
+
+/** Reads `${...}` starting at `i` (which points at `$`); returns the inner text and the index after `}`. */
+function readVariable(template: string, i: number, field: string): { inner: string; next: number } {
+  const close = template.indexOf('}', i + 2);
+  if (close < 0) throw new SubstitutionError(`${field}: "\${" at position ${i} is never closed with "}"`);
+  return { inner: template.slice(i + 2, close), next: close + 1 };
+}
+
+function lookup(inner: string, values: Record<string, string>, env: Env | undefined, field: string): string {
+  if (env && inner.startsWith('env:')) {
+    const name = inner.slice(4);
+    if (!NAME.test(name)) throw new SubstitutionError(`${field}: "\${${inner}}" is not a valid environment variable name`, inner);
+    return env[name] ?? '';
+  }
+  if (Object.prototype.hasOwnProperty.call(values, inner)) return values[inner];
+  const shellHint = NAME.test(inner) && env ? ` (for a shell variable write $${inner} or \${env:${inner}})` : '';
+  throw new SubstitutionError(
+    `${field}: unknown variable \${${inner}}${shellHint}; known variables: ${describeKnown(Object.keys(values), env !== undefined)}`,
+    inner,
+  );
+}
+
+/**
+ * Substitutes the variables of `evaluation.command`, shell-quoting each value. `${env:NAME}` reads `env`
+ * (an unset variable becomes the empty string, as in VS Code). A `\$` outside quotes is left to the shell.
+ */
+export function substituteCommand(template: string, vars: CommandVariables, env: Env, field = 'evaluation.command'): string {
+  const values: Record<string, string> = { ...vars };
+  let out = '';
+  let state: 'plain' | 'single' | 'double' = 'plain';
+  let i = 0;
+  while (i < template.length) {
+    const c = template[i];
+    if (c === '$' && template[i + 1] === '{') {
+      const { inner, next } = readVariable(template, i, field);
+      const value = lookup(inner, values, env, field); // an unknown name is reported before a quoting problem
+      if (state !== 'plain') {
+        throw new SubstitutionError(
+          `${field}: \${${inner}} is inside ${state} quotes; write it without quotes, mlproject quotes substituted values itself`,
+          inner,
+        );
+      }
+      out += shellQuote(value);
+      i = next;
+      continue;
+    }
+    if (state === 'single') {
+      if (c === "'") state = 'plain';
+    } else if (c === '\\') {
+      out += template.slice(i, i + 2); // an escaped character, e.g. `\$`, is the shell's business
+      i += 2;
+      continue;
+    } else if (c === "'" && state === 'plain') {
+      state = 'single';
+    } else if (c === '"') {
+      state = state === 'double' ? 'plain' : 'double';
+    }
+    out += c;
+    i++;
+  }
+  return out; // an unbalanced quote is left for the shell to report
+}
+
+/** Substitutes `${runDir}`, `${runId}` and `${candidate}` in `evaluation.metrics_file` (no quoting: it is a path). */
+export function substitutePath(template: string, vars: MetricsFileVariables, field = 'evaluation.metrics_file'): string {
+  const values: Record<string, string> = { ...vars };
+  let out = '';
+  let i = 0;
+  while (i < template.length) {
+    if (template[i] === '$' && template[i + 1] === '{') {
+      const { inner, next } = readVariable(template, i, field);
+      out += lookup(inner, values, undefined, field);
+      i = next;
+    } else {
+      out += template[i++];
+    }
+  }
+  return out;
+}

@@ -63,12 +63,12 @@ async function main(): Promise<void> {
   } catch {
     canReset = false;
   }
-  const result = await op(texts[1]);
+  // Held through a global: a local that is not used after the GC may be collected before it.
+  (globalThis as { __keep?: unknown }).__keep = await op(texts[1]);
   const peak = procStatusBytes('VmHWM');
   gc();
   gc();
   const heapAfter = process.memoryUsage().heapUsed;
-  void result;
   console.log(JSON.stringify({
     ok: true,
     peakRssDelta: canReset ? Math.max(0, peak - rssBefore) : undefined,

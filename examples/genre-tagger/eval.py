@@ -9,17 +9,22 @@ Candidates (the ids in .mlproject.yaml):
   logreg  multinomial logistic regression on the MFCC means only: the baseline
   knn     k-nearest neighbours on all standardised features
   cnn     STAND-IN. The real candidate is a CNN on mel-spectrograms, which needs audio and a deep-learning
-          framework. This example has neither (tabular features, standard library only), so `cnn` runs a
-          Gaussian naive Bayes on all features, to exercise the same evaluation pipeline end to end. Its scores
-          say nothing about how a real CNN would do.
+          framework. This example has neither (tabular features, standard library only), so `cnn` trains a
+          small fully connected network (one ReLU hidden layer, SGD) on all features, to exercise the same
+          evaluation pipeline end to end. Its scores say nothing about how a real CNN would do.
 
-Standard library only; runs in well under a second.
+Hyperparameters come from the candidate's `params` in .mlproject.yaml, which mlproject passes in the
+MLPROJECT_PARAMS environment variable (JSON), so the params recorded with a run are the ones it used;
+command-line flags (--k, --hidden, --epochs, --learning-rate, --l2) override them.
+
+Standard library only; each candidate runs in about a second.
 """
 import argparse
 import csv
 import json
 import math
 import os
+import random
 import sys
 import time
 
@@ -54,8 +59,8 @@ def softmax(z):
 class LogisticRegression:
     """Multinomial logistic regression, full-batch gradient descent with L2 regularisation."""
 
-    def __init__(self, lr=0.5, epochs=150, l2=1e-3):
-        self.lr, self.epochs, self.l2 = lr, epochs, l2
+    def __init__(self, learning_rate=0.5, epochs=150, l2=1e-3):
+        self.lr, self.epochs, self.l2 = learning_rate, epochs, l2
 
     def fit(self, X, y):
         self.classes = sorted(set(y))
@@ -102,28 +107,45 @@ class KNearestNeighbours:
         return next(label for _, label in dist if votes.get(label) == best)  # ties: the nearest wins
 
 
-class GaussianNaiveBayes:
-    """Stand-in for the CNN candidate (see the module docstring)."""
+class SmallNeuralNetwork:
+    """Stand-in for the CNN candidate (see the module docstring): one ReLU hidden layer, softmax output, SGD."""
 
-    def __init__(self, var_smoothing=1e-9):
-        self.var_smoothing = var_smoothing
+    def __init__(self, hidden=16, epochs=60, learning_rate=0.05, seed=0):
+        self.h, self.epochs, self.lr, self.seed = hidden, epochs, learning_rate, seed
 
     def fit(self, X, y):
+        rng = random.Random(self.seed)  # fixed seed: the same data and params give the same model
         self.classes = sorted(set(y))
-        d = len(X[0])
-        self.stats = {}
-        for c in self.classes:
-            rows = [x for x, label in zip(X, y) if label == c]
-            mean = [sum(r[j] for r in rows) / len(rows) for j in range(d)]
-            var = [sum((r[j] - mean[j]) ** 2 for r in rows) / len(rows) + self.var_smoothing for j in range(d)]
-            self.stats[c] = (math.log(len(rows) / len(X)), mean, var)
+        k, d, h = len(self.classes), len(X[0]), self.h
+        index = {c: i for i, c in enumerate(self.classes)}
+        W1 = [[rng.gauss(0, math.sqrt(2 / d)) for _ in range(d)] for _ in range(h)]
+        W2 = [[rng.gauss(0, math.sqrt(2 / h)) for _ in range(h)] for _ in range(k)]
+        b1, b2 = [0.0] * h, [0.0] * k
+        order = list(range(len(X)))
+        for _ in range(self.epochs):
+            rng.shuffle(order)
+            for i in order:
+                x = X[i]
+                a = [max(0.0, sum(w * v for w, v in zip(W1[j], x)) + b1[j]) for j in range(h)]
+                p = softmax([sum(w * v for w, v in zip(W2[c], a)) + b2[c] for c in range(k)])
+                p[index[y[i]]] -= 1.0  # gradient of the cross-entropy with respect to the logits
+                da = [sum(p[c] * W2[c][j] for c in range(k)) if a[j] > 0 else 0.0 for j in range(h)]
+                for c in range(k):
+                    g = self.lr * p[c]
+                    W2[c] = [w - g * v for w, v in zip(W2[c], a)]
+                    b2[c] -= g
+                for j in range(h):
+                    if da[j]:
+                        g = self.lr * da[j]
+                        W1[j] = [w - g * v for w, v in zip(W1[j], x)]
+                        b1[j] -= g
+        self.W1, self.b1, self.W2, self.b2 = W1, b1, W2, b2
         return self
 
     def predict_one(self, x):
-        def loglik(c):
-            prior, mean, var = self.stats[c]
-            return prior - 0.5 * sum(math.log(2 * math.pi * v) + (xi - m) ** 2 / v for xi, m, v in zip(x, mean, var))
-        return max(self.classes, key=loglik)
+        a = [max(0.0, sum(w * v for w, v in zip(self.W1[j], x)) + self.b1[j]) for j in range(self.h)]
+        scores = [sum(w * v for w, v in zip(self.W2[c], a)) + self.b2[c] for c in range(len(self.classes))]
+        return self.classes[scores.index(max(scores))]
 
 
 def macro_f1(truth, pred):
@@ -138,15 +160,38 @@ def macro_f1(truth, pred):
     return sum(scores) / len(scores)
 
 
-def build(model, args):
-    if model == "logreg":
-        return LogisticRegression(lr=args.lr, epochs=args.epochs, l2=args.l2), MFCC
-    if model == "knn":
-        return KNearestNeighbours(k=args.k), None
-    if model == "cnn":
-        return GaussianNaiveBayes(), None
-    sys.stderr.write(f"eval.py: unknown model {model!r}; expected logreg, knn or cnn\n")
+# candidate -> (model class, its hyperparameters with their types, the feature columns it uses; None = all)
+MODELS = {
+    "logreg": (LogisticRegression, {"learning_rate": float, "epochs": int, "l2": float}, MFCC),
+    "knn": (KNearestNeighbours, {"k": int}, None),
+    "cnn": (SmallNeuralNetwork, {"hidden": int, "epochs": int, "learning_rate": float}, None),
+}
+
+
+def fail(message):
+    sys.stderr.write(f"eval.py: {message}\n")
     sys.exit(2)
+
+
+def build(model, args):
+    """The model of a candidate, with params from MLPROJECT_PARAMS overridden by command-line flags."""
+    if model not in MODELS:
+        fail(f"unknown model {model!r}; expected {', '.join(MODELS)}")
+    cls, types, columns = MODELS[model]
+    try:
+        params = json.loads(os.environ.get("MLPROJECT_PARAMS") or "{}")
+    except ValueError as e:
+        fail(f"MLPROJECT_PARAMS is not JSON: {e}")
+    flags = {"k": args.k, "hidden": args.hidden, "epochs": args.epochs, "learning_rate": args.learning_rate, "l2": args.l2}
+    params.update({name: value for name, value in flags.items() if value is not None and name in types})
+    unknown = sorted(set(params) - set(types))
+    if unknown:
+        fail(f"unknown params for {model}: {', '.join(unknown)}; known: {', '.join(types)}")
+    try:
+        kwargs = {name: types[name](value) for name, value in params.items()}
+    except (TypeError, ValueError) as e:
+        fail(f"bad param value for {model}: {e}")
+    return cls(**kwargs), columns
 
 
 def write_metrics(path, metrics):
@@ -164,10 +209,11 @@ def main(argv=None):
     ap.add_argument("--data", required=True, help="test CSV; the training CSV is train.csv beside it unless --train")
     ap.add_argument("--train", help="training CSV (default: train.csv in the folder of --data)")
     ap.add_argument("--out", required=True, help="where to write the metrics JSON")
-    ap.add_argument("--k", type=int, default=7, help="knn: number of neighbours")
-    ap.add_argument("--lr", type=float, default=0.5, help="logreg: learning rate")
-    ap.add_argument("--epochs", type=int, default=150, help="logreg: gradient descent epochs")
-    ap.add_argument("--l2", type=float, default=1e-3, help="logreg: L2 regularisation")
+    ap.add_argument("--k", type=int, help="knn: number of neighbours (default 7)")
+    ap.add_argument("--hidden", type=int, help="cnn: hidden units (default 16)")
+    ap.add_argument("--epochs", type=int, help="logreg, cnn: training epochs (default 150, 60)")
+    ap.add_argument("--learning-rate", type=float, help="logreg, cnn: learning rate (default 0.5, 0.05)")
+    ap.add_argument("--l2", type=float, help="logreg: L2 regularisation (default 0.001)")
     args = ap.parse_args(argv)
 
     model, columns = build(args.model, args)

@@ -24,7 +24,12 @@ fail() { echo "code-server $VERSION: INSTALL FAILED (see $LOG). Last lines:" >&2
 trap fail ERR
 step() { echo "== $* ($((SECONDS - T0))s)" >> "$LOG"; }
 
-export npm_config_nodedir=/usr        # node-gyp: use Debian's Node headers instead of downloading them
+# node-gyp: build against local Node headers instead of downloading them (Debian's in /usr, or the running Node's
+# own prefix for tarball/setup-node installs).
+NODE_PREFIX=$(dirname "$(dirname "$(readlink -f "$(command -v node)")")")
+for d in "$NODE_PREFIX" /usr; do
+  if [ -f "$d/include/node/node.h" ]; then export npm_config_nodedir="$d"; break; fi
+done
 export npm_config_yes=true            # node-pty's postinstall runs `npx node-gyp`
 export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
 
@@ -33,9 +38,9 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/rg ] || [ ! -e /usr/include/krb
   step apt
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q >> "$LOG" 2>&1
-  apt-get install -y -q --no-install-recommends chromium ripgrep libkrb5-dev >> "$LOG" 2>&1
+  apt-get install -y -q chromium ripgrep libkrb5-dev >> "$LOG" 2>&1
 fi
-[ -f /usr/include/node/node.h ] || { echo "missing /usr/include/node (Node headers) for native rebuilds" >> "$LOG"; false; }
+[ -n "${npm_config_nodedir:-}" ] || echo "warning: no local Node headers; node-gyp will try to download them" >> "$LOG"
 
 # 1. code-server itself, without lifecycle scripts; argon2 compiled from source (no prebuilt download).
 rm -rf "$DEST"; mkdir -p "$DEST"; cd "$DEST"

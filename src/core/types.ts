@@ -26,10 +26,24 @@ export interface TextEdit {
   newText: string;
 }
 
-/** A fix offered for a diagnostic: edits to the file the diagnostic is on. */
+/** A scalar a fix may write. */
+export type FixValue = string | number | boolean | null;
+
+/**
+ * What a fix does, as data: the edits are computed only when the fix is asked for (`fixEdits` in edit/fixEdits.ts),
+ * so a re-check on every keystroke never pays for them. Paths are YAML paths such as ['project', 'lead'].
+ */
+export type FixAction =
+  | { kind: 'setScalar'; path: (string | number)[]; value: FixValue }
+  | { kind: 'renameKey'; path: (string | number)[]; newKey: string }
+  | { kind: 'removeKey'; path: (string | number)[] }
+  | { kind: 'setStepStatus'; phase: string; stepId: string; status: string; reason?: string }
+  | { kind: 'appendItem'; path: (string | number)[]; item: Record<string, FixValue> };
+
+/** A fix offered for a diagnostic, on the file the diagnostic is on. */
 export interface Fix {
   title: string;
-  edits: TextEdit[];
+  action: FixAction;
   /** true when the fix is the obvious one (VS Code "preferred" quick fix) */
   preferred?: boolean;
 }

@@ -79,6 +79,10 @@ async function runHostSuite() {
   if (!fs.existsSync(index)) {
     return report('host suite', false, null, `${index} missing: run node scripts/build-editor-tests.mjs`);
   }
+  const main = JSON.parse(fs.readFileSync(path.join(EXT_ROOT, 'package.json'), 'utf8')).main;
+  if (main && !fs.existsSync(path.resolve(EXT_ROOT, main)) && !fs.existsSync(path.resolve(EXT_ROOT, `${main}.js`))) {
+    return report('host suite', false, null, `${path.resolve(EXT_ROOT, main)} missing: build the extension first`);
+  }
   const resultsFile = path.join(RESULTS_DIR, 'host', 'results.json');
   const t0 = Date.now();
   const opts = {

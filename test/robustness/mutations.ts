@@ -41,7 +41,8 @@ const insertText = fc.oneof(
   fc.string({ unit: fc.constantFrom(...HOSTILE_CHARS), maxLength: 6 }),
 );
 
-export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
+/** Edits of the kind a person makes while typing, or a bad merge or a truncated save leaves behind. */
+export const lightMutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ op: fc.constant('deleteLines' as const), at: frac, count: fc.integer({ min: 1, max: 8 }) }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('duplicateLines' as const), at: frac, count: fc.integer({ min: 1, max: 8 }), to: frac }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('swapLines' as const), a: frac, b: frac }) },
@@ -49,18 +50,25 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ op: fc.constant('insert' as const), at: frac, text: insertText }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('replaceChar' as const), at: frac, text: insertText }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('truncate' as const), at: frac }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('hugeScalar' as const), at: frac, size: fc.integer({ min: 1_000, max: 300_000 }), quoted: fc.boolean() }) },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      op: fc.constant('deepNesting' as const), at: frac, depth: fc.integer({ min: 10, max: 3_000 }),
-      style: fc.constantFrom('flow-seq' as const, 'flow-map' as const, 'block-seq' as const, 'block-map' as const),
-    }),
-  },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('aliasBomb' as const), levels: fc.integer({ min: 2, max: 12 }), width: fc.integer({ min: 2, max: 12 }) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('alias' as const), at: frac, name: fc.constantFrom('a', 'b', 'x1', 'ä', 'very-long-anchor-name'), anchor: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('crlf' as const) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('bom' as const) }) },
+);
+
+/** Hostile content: huge scalars, deep nesting, alias bombs. */
+export const heavyMutationArb: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ op: fc.constant('hugeScalar' as const), at: frac, size: fc.integer({ min: 1_000, max: 300_000 }), quoted: fc.boolean() }),
+  fc.record({
+    op: fc.constant('deepNesting' as const), at: frac, depth: fc.integer({ min: 10, max: 3_000 }),
+    style: fc.constantFrom('flow-seq' as const, 'flow-map' as const, 'block-seq' as const, 'block-map' as const),
+  }),
+  fc.record({ op: fc.constant('aliasBomb' as const), levels: fc.integer({ min: 2, max: 12 }), width: fc.integer({ min: 2, max: 12 }) }),
+);
+
+/** Any mutation. */
+export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
+  { weight: 8, arbitrary: lightMutationArb },
+  { weight: 1, arbitrary: heavyMutationArb },
 );
 
 export function applyMutation(text: string, m: Mutation): string {

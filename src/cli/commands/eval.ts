@@ -10,7 +10,7 @@ import { EXIT_FAILED, EXIT_OK, UsageError, type CommandHandler } from '../io';
 import { comparisonJson, resultLine } from './runsFormat';
 import { loadRunsWorkspace } from './runsWorkspace';
 
-export const help = `mlproject eval [path] [--candidate id] [--note text] [--require-targets] [--json]
+export const help = `Usage: mlproject eval [path] [--candidate id] [--note text] [--require-targets] [--json]
 
 Runs evaluation.command of the plan for one candidate, records the run in the run history
 (.mlproject/runs.jsonl unless evaluation.history says otherwise) and prints its metrics with the
@@ -117,5 +117,3 @@ export const evalCommand: CommandHandler = async (argv, io) => {
   }
   return EXIT_OK;
 };
-
-export default evalCommand;

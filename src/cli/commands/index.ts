@@ -3,6 +3,7 @@ import type { CommandHandler } from '../io';
 import { check } from './check';
 import { status } from './status';
 import { init } from './init';
+import { mark } from './mark';
 
 export interface CommandEntry {
   summary: string;
@@ -13,4 +14,5 @@ export const commands: Record<string, CommandEntry> = {
   check: { summary: 'check plans and print diagnostics (text, json, github, sarif)', run: check },
   status: { summary: 'show phases, steps, evidence, progress and open pitfalls', run: status },
   init: { summary: 'write a commented starter .mlproject.yaml', run: init },
+  mark: { summary: 'set a checklist step\'s status with a minimal edit', run: mark },
 };

@@ -6,7 +6,7 @@ import { EXIT_OK, UsageError, type CommandHandler } from '../io';
 import { compareAll, comparisonJson, newestFirst, runsTable } from './runsFormat';
 import { loadRunsWorkspace } from './runsWorkspace';
 
-export const help = `mlproject runs [path] [--format table|json] [--candidate id] [--limit n]
+export const help = `Usage: mlproject runs [path] [--format table|json] [--candidate id] [--limit n]
 
 Lists the recorded evaluation runs, newest first, with each metric's change against the latest
 successful baseline run and a check (✓/✗) against each success criterion.
@@ -16,7 +16,7 @@ successful baseline run and a check (✓/✗) against each success criterion.
   --candidate id    only the runs of this candidate
   --limit n         at most n runs (default: 20 for a table, all for json)`;
 
-export const runsCommand: CommandHandler = async (argv, io) => {
+export const runs: CommandHandler = async (argv, io) => {
   let parsed;
   try {
     parsed = parseArgs({
@@ -76,5 +76,3 @@ export const runsCommand: CommandHandler = async (argv, io) => {
   if (total > runs.length) io.stdout(`(${runs.length} of ${total} runs; --limit n shows more)\n`);
   return EXIT_OK;
 };
-
-export default runsCommand;

@@ -5,6 +5,7 @@ import * as path from 'path';
 import { PLAN_FILE_NAME, type ProjectPlan } from '../../core/model';
 import { parsePlan } from '../../core/parse/parsePlan';
 import { UsageError } from '../io';
+import { readPlanFile } from '../loadPlan';
 
 export interface RunsWorkspace {
   root: string;
@@ -18,16 +19,12 @@ const FATAL_CODES = new Set(['yaml-syntax', 'file-too-large', 'empty-file']);
 export async function loadRunsWorkspace(pathArg: string | undefined, cwd: string): Promise<RunsWorkspace> {
   const target = path.resolve(cwd, pathArg ?? '.');
   const st = await fsp.stat(target).catch(() => undefined);
-  if (!st) throw new UsageError(`${target} does not exist`);
+  if (!st) throw new UsageError(`cannot read ${pathArg ?? '.'}: no such file or folder`);
   const planFile = st.isDirectory() ? path.join(target, PLAN_FILE_NAME) : target;
-  let text: string;
-  try {
-    text = await fsp.readFile(planFile, 'utf8');
-  } catch {
-    throw new UsageError(
-      st.isDirectory() ? `no ${PLAN_FILE_NAME} in ${target}; run mlproject init, or pass the plan file's path` : `cannot read ${planFile}`,
-    );
+  if (st.isDirectory() && !(await fsp.stat(planFile).then((s) => s.isFile(), () => false))) {
+    throw new UsageError(`no ${PLAN_FILE_NAME} in ${target} (run \`mlproject init\` to create one, or pass the plan file's path)`);
   }
+  const text = await readPlanFile(planFile);
   const { plan, diagnostics } = parsePlan(text);
   const fatal = diagnostics.find((d) => d.severity === 'error' && FATAL_CODES.has(d.code));
   if (fatal) {

@@ -72,9 +72,11 @@ export function briefStatus(text: string, path: string, template: TemplateInput)
   const sections: BriefSectionStatus[] = [];
   const diagnostics: Diagnostic[] = [];
   const fileStart = outline.lines.range(0, 0);
-  for (const s of t.sections) {
+  const found = t.sections.map((s) => findHeading(outline.headings, s.heading, s.level));
+  const starts = found.filter((h): h is OutlineHeading => h !== undefined).map((h) => h.startLine);
+  t.sections.forEach((s, i) => {
     const prompt = s.prompt ?? `write what the "${s.heading}" section asks for.`;
-    const h = findHeading(outline.headings, s.heading, s.level);
+    const h = found[i];
     if (!h) {
       sections.push({ id: s.id, heading: s.heading, present: false, filled: false });
       diagnostics.push({
@@ -84,9 +86,10 @@ export function briefStatus(text: string, path: string, template: TemplateInput)
         range: fileStart,
         file: path,
       });
-      continue;
+      return;
     }
-    const next = outline.headings.find((o) => o.startLine >= h.endLine && o.level <= h.level);
+    // a section ends at the next heading of its level or higher, or at the next required section's heading
+    const next = outline.headings.find((o) => o.startLine >= h.endLine && (o.level <= h.level || starts.includes(o.startLine)));
     const filled = sectionHasContent(outline, h.endLine, next ? next.startLine : lineCount);
     sections.push({ id: s.id, heading: s.heading, present: true, filled, range: h.range });
     if (!filled) {
@@ -98,7 +101,7 @@ export function briefStatus(text: string, path: string, template: TemplateInput)
         file: path,
       });
     }
-  }
+  });
   const filledCount = sections.filter((s) => s.filled).length;
   return { path, exists: true, sections, filledCount, requiredCount: sections.length, hasMarkers: findMarkers(text).hasMarkers, diagnostics };
 }

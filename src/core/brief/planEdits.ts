@@ -1,7 +1,7 @@
 // Minimal text edits to `.mlproject.yaml` for the brief and the decision: set `project.brief`, write the
 // `decision` block. Only the targeted values change; a missing key is one inserted line (or `, key: value` in a
 // flow mapping); comments, order, quoting and line endings elsewhere stay byte for byte.
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Decision } from '../model';
 import type { TextEdit } from '../types';
 import { formatFlowList, formatScalar, type ScalarValue } from './yamlScalar';
@@ -20,8 +20,16 @@ function isWs(ch: string | undefined): boolean {
   return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
 }
 
-/** End of the last non-blank character of a node (collections' ranges include their final line break). */
+/**
+ * End of a node's last value character: a block collection ends where its last item's value ends (its range runs on
+ * over a trailing comment and line break), anything else at its range's end without trailing blanks.
+ */
 function contentEnd(ctx: Ctx, node: Node): number {
+  if ((isSeq(node) || isMap(node)) && !node.flow && node.items.length > 0) {
+    const last = node.items[node.items.length - 1];
+    if (isPair(last)) return pairEnd(ctx, last);
+    if (last && (last as Node).range) return contentEnd(ctx, last as Node);
+  }
   const [start, end] = node.range!;
   let e = end;
   while (e > start && isWs(ctx.text[e - 1])) e--;
@@ -40,7 +48,10 @@ function nextLine(text: string, offset: number): number {
 
 function pairEnd(ctx: Ctx, pair: Pair): number {
   const v = pair.value as Node | null;
-  return v && v.range && v.range[1] > v.range[0] ? contentEnd(ctx, v) : (pair.key as Node).range![1];
+  if (v && v.range && v.range[1] > v.range[0]) return contentEnd(ctx, v);
+  const keyEnd = (pair.key as Node).range![1];
+  const colon = ctx.text.indexOf(':', keyEnd);
+  return colon < 0 ? keyEnd : colon + 1;
 }
 
 /** An edit inserting whole lines after the line where `offset` is, keeping a missing final newline missing. */
@@ -164,17 +175,4 @@ export function setDecision(text: string, decision: Decision): TextEdit[] {
   if (decision.record !== undefined) entries.push(['record', decision.record]);
   if (entries.length === 0) return [];
   return setNested(text, 'decision', entries, ['candidates', 'literature'], []);
-}
-
-/** Applies non-overlapping edits (offsets into the original text). */
-export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  let limit = Infinity;
-  for (const e of sorted) {
-    if (e.end > limit) throw new Error('overlapping text edits');
-    out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-    limit = e.start;
-  }
-  return out;
 }

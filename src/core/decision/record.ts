@@ -82,7 +82,7 @@ export function renderDecisionRecord(plan: ProjectPlan, input: DecisionInput): s
   }
   const attendees = (input.attendees && input.attendees.length > 0 ? input.attendees : defaultAttendees(plan)).map(inline);
   const lead = plan.project?.lead;
-  const planB = rankCandidates(candidates.filter((c) => c !== chosen && c.baseline !== true));
+  const planB = rankCandidates(candidates.filter((c) => c.baseline !== true)).filter((r) => r.candidate !== chosen);
   const out: string[] = [
     `# Model decision: ${label(chosen)}`,
     '',

@@ -61,14 +61,9 @@ function renderInline(value: PlainValue): string {
   return formatScalar(value, false);
 }
 
-/** The lines of a block sequence item (`- ...`) at a column; mappings in items are written in flow style. */
-export function renderItemLines(value: PlainValue, indent: number, unit: number): string[] {
-  const pad = ' '.repeat(indent);
-  if (isMapping(value) && entries(value).length > 0) {
-    const [first, ...rest] = entries(value).flatMap(([k, v]) => renderEntryLines(k, v, indent + 2, unit));
-    return [`${pad}- ${first.trimStart()}`, ...rest];
-  }
-  return [`${pad}- ${renderInline(value)}`];
+/** A block sequence item (`- ...`) at a column; a mapping item is written in flow style on one line. */
+export function renderItemLines(value: PlainValue, indent: number): string[] {
+  return [`${' '.repeat(indent)}- ${renderInline(isMapping(value) ? flow(value) : value)}`];
 }
 
 /** The lines of `key: value` at a column, nested values on more lines in block style. */
@@ -76,11 +71,6 @@ export function renderEntryLines(key: string, value: PlainValue, indent: number,
   const pad = ' '.repeat(indent);
   const k = formatScalar(key, false);
   if (inline(value)) return [`${pad}${k}: ${renderInline(value)}`];
-  if (Array.isArray(value)) return [`${pad}${k}:`, ...value.flatMap((item) => renderItemLines(flowItem(item), indent + unit, unit))];
+  if (Array.isArray(value)) return [`${pad}${k}:`, ...value.flatMap((item) => renderItemLines(item, indent + unit))];
   return [`${pad}${k}:`, ...entries(value as { [key: string]: PlainValue }).flatMap(([ck, cv]) => renderEntryLines(ck, cv, indent + unit, unit))];
-}
-
-/** Mappings inside new list items are written `{ a: b }`, one item per line. */
-function flowItem(item: PlainValue): PlainValue {
-  return isMapping(item) ? flow(item) : item;
 }

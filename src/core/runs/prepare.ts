@@ -45,7 +45,10 @@ export interface PreparedRun {
   historyFile: string;
   timeoutMs: number;
   params?: Record<string, ParamValue>;
-  /** variables to add to the command's environment: MLPROJECT_RUN_ID, _RUN_DIR, _METRICS_FILE, _CANDIDATE */
+  /**
+   * variables to add to the command's environment: MLPROJECT_RUN_ID, _RUN_DIR, _METRICS_FILE, _CANDIDATE and
+   * _PARAMS (the candidate's `params` as JSON, so a script can use exactly the params recorded with the run)
+   */
   env: Record<string, string>;
   source: RunSource;
 }
@@ -137,7 +140,13 @@ export async function prepareRun(plan: ProjectPlan, options: PrepareOptions): Pr
     historyFile,
     timeoutMs,
     ...(params && Object.keys(params).length > 0 ? { params: { ...params } } : {}),
-    env: { MLPROJECT_RUN_ID: runId, MLPROJECT_RUN_DIR: runDir, MLPROJECT_METRICS_FILE: metricsFile, MLPROJECT_CANDIDATE: candidate },
+    env: {
+      MLPROJECT_RUN_ID: runId,
+      MLPROJECT_RUN_DIR: runDir,
+      MLPROJECT_METRICS_FILE: metricsFile,
+      MLPROJECT_CANDIDATE: candidate,
+      MLPROJECT_PARAMS: JSON.stringify(params ?? {}),
+    },
     source: options.source ?? 'cli',
   };
 }

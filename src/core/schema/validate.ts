@@ -53,18 +53,19 @@ export function validatePlan(data: unknown, source: SourceMap): PlanValidation {
   if (validatePlanSchema(data)) return { plan: prunePlan(data, []), diagnostics: [] };
 
   const problems = schemaProblems(validatePlanSchema.errors ?? [], data);
-  const seen = new Set<string>();
-  const diagnostics: Diagnostic[] = [];
+  // One diagnostic per place: problems that land on the same range share it, their messages joined.
+  const byPlace = new Map<string, Diagnostic>();
   const invalid: YamlPath[] = [];
   for (const problem of problems) {
     if (problem.prune) invalid.push(problem.prune);
     const range = rangeOfProblem(problem, data, source);
     if (!range) continue;
     const place = `${range.startOffset}:${range.endOffset}`;
-    if (seen.has(place)) continue; // one diagnostic per place: the first error found there is the most specific
-    seen.add(place);
-    diagnostics.push(diagnostic(problem.message, range));
+    const existing = byPlace.get(place);
+    if (!existing) byPlace.set(place, diagnostic(problem.message, range));
+    else if (!existing.message.includes(problem.message)) existing.message += ` ${problem.message}`;
   }
+  const diagnostics = [...byPlace.values()];
   diagnostics.sort((a, b) => a.range.startOffset - b.range.startOffset || a.range.endOffset - b.range.endOffset);
   return { plan: prunePlan(data, invalid), diagnostics };
 }

@@ -24,7 +24,10 @@ export const unknownStep: Rule = {
         const message = elsewhere
           ? `Step "${id}" belongs to phase "${elsewhere.phase}", not "${phase}". Move it there.`
           : `Unknown step "${id}" in ${phase}.${suggestion ? ` Did you mean "${suggestion}"?` : ''} A custom step needs a title: \`${id}: { status: todo, title: ... }\`.`;
-        out.push({ at: ['checklist', phase, id], message });
+        out.push({
+          at: ['checklist', phase, id], message,
+          ...(suggestion ? { fixes: [{ title: `Rename to "${suggestion}"`, preferred: true, action: { kind: 'renameKey', path: ['checklist', phase, id], newKey: suggestion } }] } : {}),
+        });
       }
     }
     return out;

@@ -18,9 +18,12 @@ export const manualEvaluation: Rule = {
     if (!command) {
       if (reached(ctx.state, 'define')) {
         const script = ctx.facts.evaluationScripts[0];
+        const runner = script ? ({ py: 'python3', sh: 'bash', js: 'node', mjs: 'node', r: 'Rscript', jl: 'julia' } as Record<string, string>)[script.split('.').pop()!.toLowerCase()] : undefined;
+        const suggested = script && runner ? `${runner} ${script} --model \${candidate} --out \${metricsFile}` : undefined;
         out.push({
+          ...(suggested ? { fixes: [{ title: `Use ${script} as the evaluation command`, action: { kind: 'setScalar' as const, path: ['evaluation', 'command'], value: suggested } }] } : {}),
           at: firstExisting(ctx, ['evaluation'], ['checklist', 'define'], []),
-          message: `There is no \`evaluation.command\`: evaluation is run by hand. Make one command score a candidate and write its metrics${script ? ` (e.g. \`python3 ${script} --model \${candidate} --out \${metricsFile}\`)` : ''}.`,
+          message: `There is no \`evaluation.command\`: evaluation is run by hand. Make one command score a candidate and write its metrics${suggested ? ` (e.g. \`${suggested}\`)` : ''}.`,
         });
       }
     } else {

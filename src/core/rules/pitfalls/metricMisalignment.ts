@@ -32,6 +32,10 @@ export const metricMisalignment: Rule = {
       out.push({
         at: firstExisting(ctx, ['checklist', 'deliver', 'reality-check'], ['checklist', 'deliver'], ['checklist']),
         message: 'Deliver has started with no reality check planned. Plan an A/B test, a demo, a focus group or a pilot under `reality_checks`.',
+        fixes: [{
+          title: 'Plan a demo as a reality check', preferred: true,
+          action: { kind: 'appendItem', path: ['reality_checks'], item: { kind: 'demo', plan: 'show the predictions to users and the business owner: do they agree with the offline metric?' } },
+        }],
       });
     }
     return out;

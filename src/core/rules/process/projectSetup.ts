@@ -10,10 +10,13 @@ export const noProjectLead: Rule = {
   why: 'Someone has to organise the work, keep the process honest and lead the model decision meeting. Without a named lead, decisions drift to whoever codes fastest.',
   check(ctx) {
     if (nonEmpty(ctx.plan.project?.lead)) return [];
-    const leads = indexed(ctx.plan.project?.team).filter(([m]) => m.role === 'project-lead' && m.name);
+    const team = indexed(ctx.plan.project?.team).map(([m]) => m).filter((m) => !!m.name);
+    const leads = team.filter((m) => m.role === 'project-lead');
+    const offered = (leads.length ? leads : team).slice(0, 3);
     return [{
       at: firstExisting(ctx, ['project'], []),
-      message: `No project lead: set \`project.lead\`${leads.length ? ` (the team lists ${leads[0][0].name} as project-lead)` : ' to the person who organises the work and leads the model decision'}.`,
+      fixes: offered.map((m, i) => ({ title: `Set the project lead to ${m.name}`, preferred: leads.length > 0 && i === 0, action: { kind: 'setScalar' as const, path: ['project', 'lead'], value: m.name! } })),
+      message: `No project lead: set \`project.lead\`${leads.length ? ` (the team lists ${leads[0].name} as project-lead)` : ' to the person who organises the work and leads the model decision'}.`,
     }];
   },
 };

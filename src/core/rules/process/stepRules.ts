@@ -23,6 +23,10 @@ export const missingEvidence: Rule = {
   check(ctx) {
     return ctx.state.phases.flatMap((p) => p.steps)
       .filter((s) => s.declared && s.status === 'done' && s.evidence && !s.evidence.seen)
-      .map((s): Finding => ({ at: s.path, onValue: true, message: `Step "${s.id}" is marked done, but the evidence is missing: ${s.evidence!.detail}.` }));
+      .map((s): Finding => ({
+        at: s.path, onValue: true,
+        message: `Step "${s.id}" is marked done, but the evidence is missing: ${s.evidence!.detail}.`,
+        fixes: [{ title: `Mark "${s.id}" as in progress`, action: { kind: 'setStepStatus', phase: s.phase, stepId: s.id, status: 'in-progress' } }],
+      }));
   },
 };

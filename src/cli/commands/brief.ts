@@ -1,0 +1,152 @@
+// `mlproject brief`: creates the project brief from the plan, refreshes its generated blocks (--update), or checks
+// that every required section has content (--check).
+import { promises as fsp } from 'fs';
+import { parseArgs } from 'util';
+import { DEFAULT_BRIEF_PATH } from '../../core/model';
+import { briefStatus, type BriefStatus } from '../../core/brief/completeness';
+import { renderBrief } from '../../core/brief/generate';
+import { PlanEditError, setProjectBrief } from '../../core/brief/planEdits';
+import { BriefTemplateError, parseTemplate, type BriefTemplate } from '../../core/brief/template';
+import { updateBrief } from '../../core/brief/update';
+import { isIsoDate } from '../../core/decision/record';
+import { writeFileAtomic } from '../loadPlan';
+import { EXIT_FAILED, EXIT_OK, UsageError, type CliIO, type CommandHandler } from '../io';
+import { editPlanFile, insideRoot, localToday, readRuns, readTemplate, workspaceRelative, writeNewFile } from './briefSupport';
+import { loadRunsWorkspace } from './runsWorkspace';
+
+export const help = `Usage: mlproject brief [path] [--out file] [--update] [--template file] [--check] [--today YYYY-MM-DD]
+
+Writes the project brief (default: project.brief, else ${DEFAULT_BRIEF_PATH}) from .mlproject.yaml and sets
+project.brief. The parts between <!-- mlproject:begin ID --> and <!-- mlproject:end ID --> markers are generated;
+write your own text outside them.
+
+  path              the plan file or its folder (default: the current folder)
+  --out file        where the brief is (relative to the current folder; must be inside the workspace)
+  --update          refresh the generated blocks of an existing brief; text outside the markers is kept
+  --template file   a custom template: its headings are the required sections, its marker blocks are filled by id
+  --check           print which required sections are missing or empty (after --update, when both are given)
+  --today date      the date the runway countdown counts from (default: today)
+
+Exit codes: 0 done (and complete, with --check); 1 the brief is incomplete or could not be updated;
+2 bad usage, an existing brief (without --update), a broken template or plan.`;
+
+interface BriefArgs {
+  path?: string;
+  out?: string;
+  update: boolean;
+  template?: string;
+  check: boolean;
+  today?: string;
+  help: boolean;
+}
+
+function parse(argv: string[]): BriefArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        update: { type: 'boolean', short: 'u' },
+        template: { type: 'string', short: 't' },
+        check: { type: 'boolean' },
+        today: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) throw new UsageError(`expected at most one path, got: ${positionals.join(' ')}`);
+  if (values.today !== undefined && !isIsoDate(values.today)) throw new UsageError(`--today takes a date as YYYY-MM-DD, not "${values.today}"`);
+  return {
+    path: positionals[0],
+    out: values.out,
+    update: values.update === true,
+    template: values.template,
+    check: values.check === true,
+    today: values.today,
+    help: values.help === true,
+  };
+}
+
+function printStatus(status: BriefStatus, io: CliIO): number {
+  if (!status.exists) {
+    io.stdout(`${status.path}: no brief yet (run \`mlproject brief\` to create it)\n`);
+    return EXIT_FAILED;
+  }
+  io.stdout(`${status.path}: ${status.filledCount}/${status.requiredCount} sections filled\n`);
+  for (const d of status.diagnostics) {
+    io.stdout(`${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}\n`);
+  }
+  return status.filledCount === status.requiredCount ? EXIT_OK : EXIT_FAILED;
+}
+
+function templateOf(text: string): BriefTemplate {
+  try {
+    return parseTemplate(text);
+  } catch (e) {
+    if (e instanceof BriefTemplateError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+export const brief: CommandHandler = async (argv, io) => {
+  const args = parse(argv);
+  if (args.help) {
+    io.stdout(help + '\n');
+    return EXIT_OK;
+  }
+  const { root, planFile, plan } = await loadRunsWorkspace(args.path, io.cwd);
+  const template = templateOf(await readTemplate(args.template, io.cwd));
+  const configured = typeof plan.project?.brief === 'string' && plan.project.brief.trim() !== '' ? plan.project.brief.trim() : undefined;
+  const rel = args.out !== undefined ? workspaceRelative(args.out, io.cwd, root) : configured ?? DEFAULT_BRIEF_PATH;
+  const abs = insideRoot(root, rel, 'project.brief');
+  const existing = await fsp.readFile(abs, 'utf8').catch(() => undefined);
+
+  if (args.check && !args.update) {
+    const status = existing === undefined ? { ...briefStatus('', rel, template), exists: false, diagnostics: [] } : briefStatus(existing, rel, template);
+    return printStatus(status, io);
+  }
+
+  const options = { today: args.today ?? localToday(), runs: await readRuns(root, plan) };
+  if (args.update) {
+    if (existing === undefined) throw new UsageError(`${rel} does not exist; run \`mlproject brief\` without --update to create it`);
+    const result = updateBrief(existing, plan, template, options);
+    if (result.error) {
+      io.stderr(`mlproject brief: ${rel}: ${result.error}\n`);
+      return EXIT_FAILED;
+    }
+    if (result.changedBlocks.length === 0) io.stdout(`${rel} is up to date\n`);
+    else {
+      await writeFileAtomic(abs, result.text);
+      io.stdout(`Updated ${rel}: ${result.changedBlocks.join(', ')}\n`);
+    }
+    return args.check ? printStatus(briefStatus(result.text, rel, template), io) : EXIT_OK;
+  }
+
+  if (existing !== undefined) throw new UsageError(`${rel} already exists; use --update to refresh its generated blocks`);
+  let text: string;
+  try {
+    text = renderBrief(plan, template, options);
+  } catch (e) {
+    if (e instanceof BriefTemplateError) throw new UsageError(e.message);
+    throw e;
+  }
+  await writeNewFile(abs, text, rel);
+  io.stdout(`Wrote ${rel}\n`);
+  if (configured !== rel) {
+    try {
+      if (await editPlanFile(planFile, (t) => setProjectBrief(t, rel))) io.stdout(`Set project.brief to ${rel}\n`);
+    } catch (e) {
+      if (!(e instanceof PlanEditError)) throw e;
+      io.stderr(`mlproject brief: could not set project.brief: ${e.message}\n`);
+    }
+  }
+  return args.check ? printStatus(briefStatus(text, rel, template), io) : EXIT_OK;
+};
+
+export default brief;

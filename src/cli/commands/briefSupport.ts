@@ -1,0 +1,84 @@
+// What `mlproject brief` and `mlproject decision` share: the shipped template, workspace-relative output paths,
+// the runs to show, today's date, and writing `.mlproject.yaml` edits.
+import { existsSync, promises as fsp } from 'fs';
+import * as path from 'path';
+import type { ProjectPlan } from '../../core/model';
+import type { RunSummary } from '../../core/brief/runs';
+import { readHistory, resolveHistoryPath } from '../../core/runs/history';
+import { applyEdits } from '../../core/edit/applyEdits';
+import type { TextEdit } from '../../core/types';
+import { resolveInside } from '../../core/workspace/paths';
+import { writeFileAtomic } from '../loadPlan';
+import { UsageError } from '../io';
+
+/** The template shipped with the extension: `templates/brief.md` next to `dist/` (or `src/`) of the package. */
+export function defaultTemplatePath(): string | undefined {
+  let dir = __dirname;
+  for (let i = 0; i < 5; i++) {
+    const candidate = path.join(dir, 'templates', 'brief.md');
+    if (existsSync(candidate)) return candidate;
+    dir = path.dirname(dir);
+  }
+  return undefined;
+}
+
+/** The template's text: `--template` resolved from the current folder, else the shipped one. */
+export async function readTemplate(templateArg: string | undefined, cwd: string): Promise<string> {
+  const file = templateArg !== undefined ? path.resolve(cwd, templateArg) : defaultTemplatePath();
+  if (!file) throw new UsageError('cannot find the shipped templates/brief.md; pass --template');
+  try {
+    return await fsp.readFile(file, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read the template ${templateArg ?? file}`);
+  }
+}
+
+/** A path given on the command line (relative to the current folder) as a workspace-relative path. */
+export function workspaceRelative(arg: string, cwd: string, root: string): string {
+  const abs = path.resolve(cwd, arg);
+  const rel = path.relative(root, abs).split(path.sep).join('/');
+  if (!rel || !resolveInside(root, rel)) throw new UsageError(`${arg} is outside the workspace ${root}`);
+  return rel;
+}
+
+/** The absolute path of a workspace-relative path; refuses one that leaves the workspace. */
+export function insideRoot(root: string, rel: string, what: string): string {
+  const abs = resolveInside(root, rel);
+  if (!abs) throw new UsageError(`${what} "${rel}" is outside the workspace; use a path inside it`);
+  return abs;
+}
+
+/** The runs of the plan's history (empty when there is none or it cannot be read). */
+export async function readRuns(root: string, plan: ProjectPlan): Promise<RunSummary[]> {
+  try {
+    return (await readHistory(resolveHistoryPath(root, plan))).runs;
+  } catch {
+    return [];
+  }
+}
+
+/** Today in the local time zone, YYYY-MM-DD. */
+export function localToday(now = new Date()): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Applies edits to the plan file, rereading it so that the edits match the text on disk. */
+export async function editPlanFile(planFile: string, edits: (text: string) => TextEdit[]): Promise<boolean> {
+  const text = await fsp.readFile(planFile, 'utf8');
+  const list = edits(text);
+  if (list.length === 0) return false;
+  await writeFileAtomic(planFile, applyEdits(text, list));
+  return true;
+}
+
+/** Writes a new file, creating its folder; refuses to overwrite. */
+export async function writeNewFile(abs: string, text: string, shown: string): Promise<void> {
+  await fsp.mkdir(path.dirname(abs), { recursive: true });
+  try {
+    await fsp.writeFile(abs, text, { encoding: 'utf8', flag: 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${shown} already exists; not overwriting it`);
+    throw new UsageError(`cannot write ${shown}: ${(e as Error).message}`);
+  }
+}

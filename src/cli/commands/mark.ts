@@ -1,0 +1,72 @@
+// `mlproject mark <step> <status>`: sets a step's status with the same minimal edit the editor applies.
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { PHASES, PLAN_FILE_NAME, STATUSES, type PhaseId, type StepStatus } from '../../core/model';
+import { parsePlan } from '../../core/parse/parsePlan';
+import { findStep, STEP_DEFINITIONS } from '../../core/process/catalog';
+import { setStepStatus } from '../../core/edit/setStepStatus';
+import { applyEdits } from '../../core/edit/applyEdits';
+import { didYouMean } from '../../core/text/suggest';
+import { UsageError, type CliIO } from '../io';
+import { readPlanFile, writeFileAtomic } from '../loadPlan';
+
+export const help = `Usage: mlproject mark <step> <status> [--reason text] [--plan file] [--phase id --title text]
+
+Sets a checklist step's status (todo, in-progress, done, skipped) in ${PLAN_FILE_NAME}, changing only that value
+(or adding the fewest lines). Comments and formatting elsewhere stay as they are.
+
+Options:
+  --reason <text>   why the step is skipped (required with "skipped")
+  --plan <file>     the plan to edit (default: ./${PLAN_FILE_NAME})
+  --phase <id>      the phase of a new custom step (discover, define, develop, deliver, deployment)
+  --title <text>    the title of a new custom step
+  -h, --help        show this help`;
+
+function phaseOf(stepId: string, checklist: Record<string, Record<string, unknown> | undefined> | undefined): PhaseId | undefined {
+  const builtIn = findStep(stepId);
+  if (builtIn) return builtIn.phase;
+  return PHASES.find((p) => checklist?.[p] && stepId in checklist[p]!);
+}
+
+export async function mark(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv, allowPositionals: true, strict: true,
+    options: {
+      reason: { type: 'string' }, plan: { type: 'string' }, phase: { type: 'string' }, title: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout(help + '\n');
+    return 0;
+  }
+  if (positionals.length !== 2) throw new UsageError('mark takes a step id and a status, e.g. `mlproject mark baseline done`');
+  const [stepId, statusArg] = positionals;
+  if (!STATUSES.includes(statusArg as StepStatus)) throw new UsageError(`status must be one of ${STATUSES.join(', ')}, not "${statusArg}"`);
+  const status = statusArg as StepStatus;
+  if (status === 'skipped' && !values.reason?.trim()) throw new UsageError('a skipped step needs --reason "why it is skipped"');
+  if (values.phase !== undefined && !PHASES.includes(values.phase as PhaseId)) throw new UsageError(`--phase must be one of ${PHASES.join(', ')}`);
+
+  const file = path.resolve(io.cwd, values.plan ?? PLAN_FILE_NAME);
+  const text = await readPlanFile(file);
+  const parsed = parsePlan(text);
+  if (parsed.diagnostics.some((d) => d.code === 'yaml-syntax' && d.severity === 'error')) {
+    throw new UsageError(`${path.relative(io.cwd, file) || file} has YAML syntax errors; fix them first (mlproject check)`);
+  }
+  const phase = (values.phase as PhaseId | undefined) ?? phaseOf(stepId, parsed.plan.checklist as never);
+  if (!phase) {
+    const known = [...STEP_DEFINITIONS.map((s) => s.id), ...PHASES.flatMap((p) => Object.keys(parsed.plan.checklist?.[p] ?? {}))];
+    throw new UsageError(`unknown step "${stepId}".${didYouMean(stepId, known)} A new custom step needs --phase and --title.`);
+  }
+  const before = parsed.plan.checklist?.[phase]?.[stepId];
+  const previous = (typeof before === 'string' ? before : before?.status) ?? 'todo';
+  const isCustom = !findStep(stepId);
+  if (isCustom && !before && !values.title) throw new UsageError(`"${stepId}" is a new custom step: give it a --title`);
+  const edits = setStepStatus(text, phase, stepId, status, {
+    ...(values.reason ? { reason: values.reason } : {}),
+    ...(values.title ? { title: values.title } : {}),
+  });
+  if (edits.length > 0) await writeFileAtomic(file, applyEdits(text, edits));
+  io.stdout(`${phase}/${stepId}: ${previous} → ${status}${edits.length === 0 ? ' (unchanged)' : ''}\n`);
+  return 0;
+}

@@ -1,0 +1,188 @@
+// The one model the extension's surfaces read: for each workspace folder with a `.mlproject.yaml`, the latest check
+// result. It re-checks on edits (debounced), saves, and file changes that can alter evidence (the brief written, a
+// dataset added, a run recorded), and fires one change event; trees, diagnostics and the status bar only forward it.
+import * as vscode from 'vscode';
+import { createChecker, type CheckResult } from '../../core/check';
+import { PLAN_FILE_NAME } from '../../core/model';
+import { NodeFs } from '../../core/workspace/nodeFs';
+import { readSettings } from '../settings';
+import { briefReaderFor } from './briefReader';
+
+export interface ProjectSnapshot {
+  folder: vscode.WorkspaceFolder;
+  planUri: vscode.Uri;
+  /** the text that was checked (the editor's buffer when the plan is open, else the file on disk) */
+  text: string;
+  result: CheckResult;
+}
+
+type Checker = ReturnType<typeof createChecker>;
+
+interface Entry {
+  folder: vscode.WorkspaceFolder;
+  planUri: vscode.Uri;
+  checker: Checker;
+  snapshot?: ProjectSnapshot;
+  timer?: ReturnType<typeof setTimeout>;
+  /** incremented per scheduled check, so a slow old check never overwrites a newer one */
+  generation: number;
+}
+
+const IGNORED = /(^|\/)(\.git|node_modules|\.mlproject\/runs\/[^/]+)(\/|$)/;
+
+export class ProjectRegistry implements vscode.Disposable {
+  private readonly entries = new Map<string, Entry>();
+  private readonly emitter = new vscode.EventEmitter<ProjectSnapshot | undefined>();
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+
+  /** Fires with the project that changed, or undefined when the set of projects changed. */
+  readonly onDidChange = this.emitter.event;
+
+  constructor() {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    const onFile = (uri: vscode.Uri, created: boolean) => this.onFileEvent(uri, created);
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((u) => onFile(u, true)),
+      watcher.onDidDelete((u) => onFile(u, true)),
+      watcher.onDidChange((u) => onFile(u, false)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.onDocument(e.document, true)),
+      vscode.workspace.onDidOpenTextDocument((d) => this.onDocument(d, false)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.onDocument(d, false)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.discover()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('mlproject')) this.recheckAll();
+      }),
+    );
+  }
+
+  /** Finds the plans of every workspace folder and checks them. */
+  async discover(): Promise<void> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const seen = new Set<string>();
+    for (const folder of folders) {
+      const planUri = vscode.Uri.joinPath(folder.uri, PLAN_FILE_NAME);
+      if (!(await exists(planUri))) continue;
+      const key = planUri.toString();
+      seen.add(key);
+      if (!this.entries.has(key)) this.entries.set(key, this.newEntry(folder, planUri));
+    }
+    for (const key of [...this.entries.keys()]) {
+      if (!seen.has(key)) this.remove(key);
+    }
+    await Promise.all([...this.entries.values()].map((e) => this.check(e)));
+    void vscode.commands.executeCommand('setContext', 'mlproject.hasPlan', this.entries.size > 0);
+    this.emitter.fire(undefined);
+  }
+
+  projects(): ProjectSnapshot[] {
+    return [...this.entries.values()].flatMap((e) => (e.snapshot ? [e.snapshot] : []));
+  }
+
+  /** The project of a folder, a plan file, or any file inside a project's folder. */
+  projectFor(uri: vscode.Uri): ProjectSnapshot | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return this.projects().find((p) => p.folder.uri.toString() === folder?.uri.toString());
+  }
+
+  /** Checks a project now (e.g. after a command wrote a file) and returns the fresh snapshot. */
+  async refresh(planUri: vscode.Uri, invalidateFacts = true): Promise<ProjectSnapshot | undefined> {
+    const entry = this.entries.get(planUri.toString());
+    if (!entry) return undefined;
+    if (invalidateFacts) entry.checker.invalidate();
+    await this.check(entry);
+    return entry.snapshot;
+  }
+
+  private newEntry(folder: vscode.WorkspaceFolder, planUri: vscode.Uri): Entry {
+    const fs = new NodeFs(folder.uri.fsPath);
+    const settings = readSettings(folder.uri);
+    const checker = createChecker({ fs, config: settings.rules, readBrief: briefReaderFor(folder) });
+    return { folder, planUri, checker, generation: 0 };
+  }
+
+  private remove(key: string): void {
+    const e = this.entries.get(key);
+    if (e?.timer) clearTimeout(e.timer);
+    this.entries.delete(key);
+  }
+
+  private async check(entry: Entry): Promise<void> {
+    const generation = ++entry.generation;
+    const text = await readPlanText(entry.planUri);
+    if (text === undefined) {
+      // The plan was deleted between the event and now: rediscover.
+      void this.discover();
+      return;
+    }
+    const result = await entry.checker.update(text);
+    if (generation !== entry.generation) return;
+    entry.snapshot = { folder: entry.folder, planUri: entry.planUri, text, result };
+    this.emitter.fire(entry.snapshot);
+  }
+
+  private schedule(entry: Entry, delayMs: number): void {
+    if (entry.timer) clearTimeout(entry.timer);
+    entry.timer = setTimeout(() => {
+      entry.timer = undefined;
+      void this.check(entry);
+    }, delayMs);
+  }
+
+  private onDocument(document: vscode.TextDocument, edited: boolean): void {
+    const entry = this.entries.get(document.uri.toString());
+    if (!entry) return;
+    this.schedule(entry, edited ? readSettings(entry.folder.uri).debounceMs : 0);
+  }
+
+  private onFileEvent(uri: vscode.Uri, createdOrDeleted: boolean): void {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return;
+    const rel = vscode.workspace.asRelativePath(uri, false);
+    if (IGNORED.test(rel)) return;
+    if (uri.path.endsWith(`/${PLAN_FILE_NAME}`) && createdOrDeleted) {
+      void this.discover();
+      return;
+    }
+    for (const entry of this.entries.values()) {
+      if (entry.folder.uri.toString() !== folder.uri.toString()) continue;
+      if (uri.toString() !== entry.planUri.toString()) entry.checker.invalidate();
+      this.schedule(entry, 150);
+    }
+  }
+
+  private recheckAll(): void {
+    for (const [key, entry] of this.entries) {
+      const fresh = this.newEntry(entry.folder, entry.planUri);
+      if (entry.timer) clearTimeout(entry.timer);
+      this.entries.set(key, fresh);
+      void this.check(fresh);
+    }
+  }
+
+  dispose(): void {
+    for (const e of this.entries.values()) if (e.timer) clearTimeout(e.timer);
+    this.entries.clear();
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The open document's text (it may be unsaved), else the file on disk; undefined when it is gone. */
+async function readPlanText(uri: vscode.Uri): Promise<string | undefined> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) return open.getText();
+  try {
+    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,30 @@
+// Applies the core's text edits to a document through a WorkspaceEdit: undoable, correct on unsaved buffers, and
+// refused when the document changed since the edits were computed (the caller re-reads and recomputes).
+import * as vscode from 'vscode';
+import type { TextEdit } from '../core/types';
+
+/** Computes edits from the document's current text and applies them; returns false when nothing was applied. */
+export async function editDocument(uri: vscode.Uri, compute: (text: string) => TextEdit[], attempts = 3): Promise<boolean> {
+  for (let i = 0; i < attempts; i++) {
+    const document = await vscode.workspace.openTextDocument(uri);
+    const version = document.version;
+    const edits = compute(document.getText());
+    if (edits.length === 0) return true;
+    if (document.version !== version) continue; // changed while computing: recompute on the fresh text
+    const edit = new vscode.WorkspaceEdit();
+    for (const e of edits) {
+      edit.replace(uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText);
+    }
+    if (document.version !== version) continue;
+    if (await vscode.workspace.applyEdit(edit)) return true;
+  }
+  void vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(uri)} kept changing while ML Project tried to edit it; nothing was changed. Try again.`);
+  return false;
+}
+
+/** Converts a core TextEdit list into a WorkspaceEdit for a document (used by quick fixes). */
+export function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of edits) edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText);
+  return edit;
+}

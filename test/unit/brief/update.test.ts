@@ -1,0 +1,133 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { updateBrief } from '../../../src/core/brief/update';
+import { renderBrief } from '../../../src/core/brief/generate';
+import { findMarkers } from '../../../src/core/brief/markers';
+import { FULL_YAML, TEMPLATE, planFrom } from './fixtures';
+
+const PLAN = planFrom('project: { lead: Dana, team: [{ name: Lee, role: business-owner }] }\ngoal: { problem: Tag songs., business_metric: browse share }');
+
+const BRIEF = [
+  '# My brief  ',
+  '',
+  'Intro written by hand.\t',
+  '',
+  '## Problem',
+  '<!-- mlproject:begin goal -->',
+  'stale text',
+  '<!-- mlproject:end goal -->',
+  'Human notes between blocks, with trailing spaces   ',
+  '',
+  '## Team and runway',
+  '  <!-- mlproject:begin team -->  ',
+  '<!-- mlproject:end team -->',
+  '',
+  '```md',
+  '<!-- mlproject:begin goal -->',
+  'an example in a code block is not a marker',
+  '```',
+  'end without newline',
+].join('\n');
+
+const EXPECTED = [
+  '# My brief  ',
+  '',
+  'Intro written by hand.\t',
+  '',
+  '## Problem',
+  '<!-- mlproject:begin goal -->',
+  'Tag songs.',
+  '',
+  '**Business metric:** browse share',
+  '<!-- mlproject:end goal -->',
+  'Human notes between blocks, with trailing spaces   ',
+  '',
+  '## Team and runway',
+  '  <!-- mlproject:begin team -->  ',
+  '- **Project lead:** Dana',
+  '- **Team:** Lee (business-owner)',
+  '<!-- mlproject:end team -->',
+  '',
+  '```md',
+  '<!-- mlproject:begin goal -->',
+  'an example in a code block is not a marker',
+  '```',
+  'end without newline',
+].join('\n');
+
+test('only the marked blocks change; every other byte stays', () => {
+  const r = updateBrief(BRIEF, PLAN, TEMPLATE);
+  assert.equal(r.error, undefined);
+  assert.equal(r.text, EXPECTED);
+  assert.deepEqual(r.changedBlocks, ['goal', 'team']);
+});
+
+test('CRLF and a BOM are kept, generated lines use CRLF', () => {
+  const crlf = '\uFEFF' + BRIEF.replace(/\n/g, '\r\n');
+  const r = updateBrief(crlf, PLAN, TEMPLATE);
+  assert.equal(r.text, '\uFEFF' + EXPECTED.replace(/\n/g, '\r\n'));
+});
+
+test('mixed line endings: each block follows its begin marker, the rest is untouched', () => {
+  const mixed = 'a\r\n<!-- mlproject:begin goal -->\r\nold\n<!-- mlproject:end goal -->\nb\n<!-- mlproject:begin team -->\n<!-- mlproject:end team -->\r\n';
+  const r = updateBrief(mixed, PLAN, TEMPLATE);
+  assert.equal(
+    r.text,
+    'a\r\n<!-- mlproject:begin goal -->\r\nTag songs.\r\n\r\n**Business metric:** browse share\r\n<!-- mlproject:end goal -->\nb\n<!-- mlproject:begin team -->\n- **Project lead:** Dana\n- **Team:** Lee (business-owner)\n<!-- mlproject:end team -->\r\n',
+  );
+});
+
+test('a second update changes nothing', () => {
+  const once = updateBrief(BRIEF, PLAN, TEMPLATE);
+  const twice = updateBrief(once.text, PLAN, TEMPLATE);
+  assert.equal(twice.text, once.text);
+  assert.deepEqual(twice.changedBlocks, []);
+});
+
+test('update of a generated brief with human text added keeps that text and refreshes from the new plan', () => {
+  const created = renderBrief(planFrom(FULL_YAML), TEMPLATE, { today: '2026-12-01' });
+  const edited = created.replace('## Risks\n', '## Risks\n\nThe label vendor may be late.\n');
+  const newPlan = planFrom(FULL_YAML.replace('labels skew towards rock', 'labels skew towards pop'));
+  const r = updateBrief(edited, newPlan, TEMPLATE, { today: '2026-12-01' });
+  assert.deepEqual(r.changedBlocks, ['data', 'risks']);
+  assert.equal(r.text, edited.replace(/labels skew towards rock/g, 'labels skew towards pop'));
+});
+
+test('an emptied plan puts the template prompt back', () => {
+  const r = updateBrief(EXPECTED, {}, TEMPLATE);
+  assert.match(r.text, /<!-- mlproject:begin goal -->\n_TODO:_ State the problem the model solves, for whom/);
+});
+
+test('a brief without markers is never rewritten', () => {
+  const plain = '# Brief\n\n## Problem\n\nWritten by hand.\n';
+  const r = updateBrief(plain, PLAN, TEMPLATE);
+  assert.equal(r.text, plain);
+  assert.deepEqual(r.changedBlocks, []);
+  assert.match(r.error ?? '', /has no mlproject markers .* never rewritten/);
+});
+
+const BROKEN: [string, string, RegExp][] = [
+  ['begin without end', '<!-- mlproject:begin goal -->\nx\n', /line 1: block "goal" never ends/],
+  ['end without begin', 'x\n<!-- mlproject:end goal -->\n', /line 2: end of block "goal" without a matching begin/],
+  ['duplicated block', '<!-- mlproject:begin goal -->\n<!-- mlproject:end goal -->\n<!-- mlproject:begin goal -->\n<!-- mlproject:end goal -->\n', /line 3: block "goal" appears twice \(first at line 1\)/],
+  ['nested blocks', '<!-- mlproject:begin goal -->\n<!-- mlproject:begin team -->\n<!-- mlproject:end team -->\n<!-- mlproject:end goal -->\n', /line 2: block "team" begins inside block "goal"/],
+  ['mismatched end', '<!-- mlproject:begin goal -->\n<!-- mlproject:end team -->\n', /line 2: end of block "team" while block "goal" \(line 1\) is open/],
+  ['malformed marker', '<!-- mlproject:begin -->\n', /line 1: malformed marker/],
+  ['begin on the last line', 'x\n<!-- mlproject:begin goal -->', /line 2: block "goal" begins on the last line/],
+  ['unknown id', '<!-- mlproject:begin budget -->\n<!-- mlproject:end budget -->\n', /unknown block id "budget"/],
+];
+
+for (const [name, text, message] of BROKEN) {
+  test(`broken markers (${name}): a clear error and no change`, () => {
+    const r = updateBrief(text, PLAN, TEMPLATE);
+    assert.equal(r.text, text);
+    assert.deepEqual(r.changedBlocks, []);
+    assert.match(r.error ?? '', message);
+  });
+}
+
+test('marker scanning reports where generated content starts and ends', () => {
+  const scan = findMarkers('x\n<!-- mlproject:begin goal -->\nold\n  <!-- mlproject:end goal -->\n');
+  assert.equal(scan.error, undefined);
+  assert.deepEqual(scan.blocks, [{ id: 'goal', beginLine: 1, endLine: 3, contentStart: 32, contentEnd: 36, eol: '\n' }]);
+});

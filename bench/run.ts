@@ -269,6 +269,12 @@ function benchCli(): CliResult {
     const r = spawnSync(process.execPath, [cli, 'check', example], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 30_000 });
     const a = performance.now() - t0;
     exitCode = r.status;
+    // Only a run that really checked counts: exit 0 or 1 with the summary line, and nothing that looks like a crash.
+    const crashed = /^\s+at .+:\d+:\d+\)?$|SyntaxError|Error:/m.test(r.stderr ?? '');
+    if ((r.status !== 0 && r.status !== 1) || crashed || !/\d+ errors?, \d+ warnings?/.test(r.stdout ?? '')) {
+      const why = (r.stderr || r.stdout || r.error?.message || '').trim().split('\n').filter(Boolean).slice(0, 4).join(' / ');
+      return { available: false, note: `dist/cli.js did not complete a check (exit ${r.status}): ${why.slice(0, 300)}` };
+    }
     t0 = performance.now();
     spawnSync(process.execPath, ['-e', '0'], { timeout: 30_000 });
     const b = performance.now() - t0;

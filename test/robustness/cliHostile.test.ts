@@ -2,8 +2,8 @@
 // or exit 0/1 with a clear diagnostic; within a time bound (the process is killed past it) and a memory bound
 // (--max-old-space-size for the heap, and the process's peak RSS, sampled from /proc); never with a stack trace.
 //
-// When dist/cli.js is not built, the tests run the CLI from source (node --import tsx src/cli/main.ts) and say so;
-// MLPROJECT_CLI=dist makes a missing build a skip instead.
+// They run dist/cli.js when it is built, else the CLI from source (node --import tsx src/cli/main.ts), and say which;
+// MLPROJECT_CLI=dist or MLPROJECT_CLI=src chooses (with dist, a missing build is a skip).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -15,9 +15,12 @@ import { aliasBomb, REPO_ROOT } from './mutations';
 
 const DIST_CLI = path.join(REPO_ROOT, 'dist/cli.js');
 const SRC_CLI = path.join(REPO_ROOT, 'src/cli/main.ts');
-const useDist = existsSync(DIST_CLI);
-const cliArgs: string[] | undefined = useDist ? [DIST_CLI] : existsSync(SRC_CLI) && process.env.MLPROJECT_CLI !== 'dist' ? ['--import', 'tsx', SRC_CLI] : undefined;
-const skip = cliArgs ? false : 'dist/cli.js is not built (and src/cli/main.ts is absent or MLPROJECT_CLI=dist)';
+const which = process.env.MLPROJECT_CLI; // 'dist' | 'src' | undefined (dist when built, else src)
+const useDist = which === 'dist' || (which !== 'src' && existsSync(DIST_CLI));
+const cliArgs: string[] | undefined = useDist
+  ? (existsSync(DIST_CLI) ? [DIST_CLI] : undefined)
+  : existsSync(SRC_CLI) ? ['--import', 'tsx', SRC_CLI] : undefined;
+const skip = cliArgs ? false : useDist ? 'dist/cli.js is not built' : 'src/cli/main.ts does not exist';
 
 const HEAP_MB = 256;
 /** Peak RSS allowed for one CLI run: the heap limit, plus room for code, buffers and the file read. */
@@ -99,6 +102,13 @@ test.after(() => {
   if (tmpRoot) rmSync(tmpRoot, { recursive: true, force: true });
 });
 
+test('the CLI under test runs: check of examples/genre-tagger', { skip, timeout: 60_000 }, async (t) => {
+  t.diagnostic(`CLI under test: node ${cliArgs!.join(' ')}`);
+  const r = await runCli(['examples/genre-tagger'], { timeoutMs: 30_000 });
+  t.diagnostic(describe(r).split('\n')[0]);
+  assertHandled(r, /\d+ errors?, \d+ warnings?/, { allow: [0, 1] });
+});
+
 test('a 50 MB .mlproject.yaml is refused quickly, without reading it into the heap', { skip, timeout: 60_000 }, async (t) => {
   const dir = project('huge');
   const file = path.join(dir, '.mlproject.yaml');
@@ -108,7 +118,6 @@ test('a 50 MB .mlproject.yaml is refused quickly, without reading it into the he
   let written = 0;
   for (let i = 0; written < 50 * 1024 * 1024; i++) written += writeSync(fd, chunk.replace(/^(\s+)- id: /gm, `$1- id: c${i}-`));
   closeSync(fd);
-  if (!useDist) t.diagnostic('running the CLI from source (dist/cli.js is not built)');
   for (const arg of [dir, file]) {
     const r = await runCli([arg], { timeoutMs: 20_000 });
     t.diagnostic(`check ${path.basename(arg)}: ${describe(r).split('\n')[0]}`);

@@ -1,8 +1,9 @@
 // What `mlproject brief` and `mlproject decision` share: the shipped template, workspace-relative output paths,
 // the runs to show, today's date, and writing `.mlproject.yaml` edits.
-import { existsSync, promises as fsp } from 'fs';
+import { promises as fsp } from 'fs';
 import * as path from 'path';
 import type { ProjectPlan } from '../../core/model';
+import { builtInTemplatePath } from '../../core/brief/briefFact';
 import type { RunSummary } from '../../core/brief/runs';
 import { readHistory, resolveHistoryPath } from '../../core/runs/history';
 import { applyEdits } from '../../core/edit/applyEdits';
@@ -11,21 +12,14 @@ import { resolveInside } from '../../core/workspace/paths';
 import { writeFileAtomic } from '../loadPlan';
 import { UsageError } from '../io';
 
-/** The template shipped with the extension: `templates/brief.md` next to `dist/` (or `src/`) of the package. */
-export function defaultTemplatePath(): string | undefined {
-  let dir = __dirname;
-  for (let i = 0; i < 5; i++) {
-    const candidate = path.join(dir, 'templates', 'brief.md');
-    if (existsSync(candidate)) return candidate;
-    dir = path.dirname(dir);
-  }
-  return undefined;
-}
-
 /** The template's text: `--template` resolved from the current folder, else the shipped one. */
 export async function readTemplate(templateArg: string | undefined, cwd: string): Promise<string> {
-  const file = templateArg !== undefined ? path.resolve(cwd, templateArg) : defaultTemplatePath();
-  if (!file) throw new UsageError('cannot find the shipped templates/brief.md; pass --template');
+  let file: string;
+  try {
+    file = templateArg !== undefined ? path.resolve(cwd, templateArg) : builtInTemplatePath();
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}; pass --template`);
+  }
   try {
     return await fsp.readFile(file, 'utf8');
   } catch {

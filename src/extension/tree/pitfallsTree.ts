@@ -1,0 +1,79 @@
+// The Pitfalls view: the pitfall diagnostics of every plan (with a count badge on the view), then the process
+// warnings in a collapsed group. Clicking an item opens its place in the plan.
+import * as vscode from 'vscode';
+import { ruleInfo } from '../../core/rules/ruleInfo';
+import type { Diagnostic } from '../../core/types';
+import { diagnosticUri, toVsRange } from '../diagnostics/convert';
+import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
+import { escape } from './phaseItems';
+
+type PitfallNode =
+  | { kind: 'group'; label: string; items: PitfallNode[] }
+  | { kind: 'diagnostic'; project: ProjectSnapshot; diagnostic: Diagnostic; showFolder: boolean };
+
+const ICON = { error: 'error', warning: 'warning', info: 'info', hint: 'lightbulb' } as const;
+const COLOR = { error: 'problemsErrorIcon.foreground', warning: 'problemsWarningIcon.foreground', info: 'problemsInfoIcon.foreground', hint: 'problemsInfoIcon.foreground' } as const;
+
+export class PitfallsTreeProvider implements vscode.TreeDataProvider<PitfallNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<PitfallNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  readonly view: vscode.TreeView<PitfallNode>;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly registry: ProjectRegistry) {
+    this.view = vscode.window.createTreeView('mlproject.pitfalls', { treeDataProvider: this, showCollapseAll: false });
+    this.subscriptions.push(this.view, registry.onDidChange(() => this.update()));
+    this.update();
+  }
+
+  private nodes(category: 'pitfall' | 'process'): PitfallNode[] {
+    const projects = this.registry.projects();
+    return projects.flatMap((project) => project.result.diagnostics
+      .filter((d) => ruleInfo(d.code)?.category === category && d.severity !== 'hint')
+      .map((diagnostic): PitfallNode => ({ kind: 'diagnostic', project, diagnostic, showFolder: projects.length > 1 })));
+  }
+
+  private update(): void {
+    const count = this.nodes('pitfall').length;
+    this.view.badge = count ? { value: count, tooltip: `${count} pitfall${count === 1 ? '' : 's'} to look at` } : undefined;
+    this.view.message = this.registry.projects().length && !count ? 'No pitfall found in the plan.' : undefined;
+    this.emitter.fire(undefined);
+  }
+
+  getChildren(node?: PitfallNode): PitfallNode[] {
+    if (node) return node.kind === 'group' ? node.items : [];
+    const process = this.nodes('process');
+    return [...this.nodes('pitfall'), ...(process.length ? [{ kind: 'group' as const, label: 'Process', items: process }] : [])];
+  }
+
+  getTreeItem(node: PitfallNode): vscode.TreeItem {
+    if (node.kind === 'group') {
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = String(node.items.length);
+      item.tooltip = 'Process warnings: steps, order, baseline, runway and setup.';
+      item.contextValue = 'pitfall-group';
+      return item;
+    }
+    const d = node.diagnostic;
+    const info = ruleInfo(d.code);
+    const label = info?.pitfall ? `Pitfall ${info.pitfall}: ${info.title}` : info?.title ?? d.code;
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+    item.description = node.showFolder ? `${node.project.folder.name} · ${d.message}` : d.message;
+    item.iconPath = new vscode.ThemeIcon(ICON[d.severity], new vscode.ThemeColor(COLOR[d.severity]));
+    const md = new vscode.MarkdownString();
+    md.isTrusted = false;
+    md.supportHtml = false;
+    md.appendMarkdown(`**${escape(label)}** (\`${d.code}\`)\n\n${escape(d.message)}\n\n`);
+    const why = d.why ?? info?.why;
+    if (why) md.appendMarkdown(`*Why:* ${escape(why)}`);
+    item.tooltip = md;
+    item.contextValue = `diagnostic-${d.code}`;
+    const uri = diagnosticUri(node.project.folder.uri, node.project.planUri, d.file);
+    item.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: toVsRange(d.range) }] };
+    return item;
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.subscriptions, this.emitter).dispose();
+  }
+}

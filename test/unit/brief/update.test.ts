@@ -131,3 +131,25 @@ test('marker scanning reports where generated content starts and ends', () => {
   assert.equal(scan.error, undefined);
   assert.deepEqual(scan.blocks, [{ id: 'goal', beginLine: 1, endLine: 3, contentStart: 32, contentEnd: 36, eol: '\n' }]);
 });
+
+test('property: any human text around the blocks survives an update byte for byte', async () => {
+  const fc = await import('fast-check');
+  const human = fc.string({ unit: fc.constantFrom('a', ' ', '\t', '\n', '\r\n', '#', '|', '-', 'é', '\u00a0', '<', '!', '>'), maxLength: 30 })
+    .filter((s) => !/^\s*<!--/m.test(s) && !s.endsWith('\r'));
+  const ids = ['goal', 'team', 'data'];
+  fc.assert(
+    fc.property(fc.array(human, { minLength: 4, maxLength: 4 }), fc.array(fc.string({ maxLength: 20 }), { minLength: 3, maxLength: 3 }), fc.constantFrom('\n', '\r\n'), (texts, olds, eol) => {
+      const sep = (s: string): string => (s === '' || s.endsWith('\n') ? s : s + eol);
+      let doc = sep(texts[0]);
+      ids.forEach((id, i) => {
+        doc += `<!-- mlproject:begin ${id} -->${eol}${olds[i].replace(/<!--/g, '').replace(/\r?\n/g, ' ')}${eol}<!-- mlproject:end ${id} -->${eol}`;
+        doc += sep(texts[i + 1]);
+      });
+      const r = updateBrief(doc, PLAN, TEMPLATE);
+      assert.equal(r.error, undefined);
+      const outside = (s: string): string => s.replace(/(<!-- mlproject:begin (\w+) -->\r?\n)[\s\S]*?(<!-- mlproject:end \2 -->)/g, '$1$3');
+      assert.equal(outside(r.text), outside(doc));
+    }),
+    { numRuns: 200 },
+  );
+});

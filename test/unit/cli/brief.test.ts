@@ -68,6 +68,9 @@ test('brief --update: refreshes the blocks, keeps human text; refuses a brief wi
     assert.equal(await brief(['--update', '--today', '2026-12-01'], w.io), 0);
     assert.equal(w.out.join(''), 'docs/brief.md is up to date\n');
 
+    assert.equal(await brief(['--update', '--check', '--today', '2026-12-01'], w.io), 0);
+    assert.match(w.out.join(''), /is up to date\ndocs\/brief\.md: 8\/8 sections filled\n$/);
+
     writeFileSync(briefFile, '# Hand-written\n');
     assert.equal(await brief(['--update'], w.io), 1);
     assert.match(w.err.join(''), /no mlproject markers/);
@@ -94,6 +97,9 @@ test('brief --out and --template; bad paths, templates and dates are usage error
     await assert.rejects(brief(['--out', '../outside.md'], w.io), /outside the workspace/);
     await assert.rejects(brief(['--today', '2026-02-30'], w.io), /--today takes a date/);
     await assert.rejects(brief(['--bogus'], w.io), UsageError);
+    await assert.rejects(brief(['docs'], w.io), UsageError);
+    mkdirSync(path.join(w.root, 'empty'));
+    await assert.rejects(brief(['empty'], w.io), /mlproject\.yaml/);
     await assert.rejects(brief(['--template', 'missing.md', '--out', 'y.md'], w.io), /cannot read the template missing\.md/);
   } finally {
     w.done();

@@ -1,0 +1,66 @@
+// "Create .mlproject.yaml" (the Phases view's welcome button): asks for the project name (default: the folder's
+// name) and the lead, writes the core's starter plan and opens it. Multi-root: asks which folder. Never overwrites.
+import * as vscode from 'vscode';
+import { PLAN_FILE_NAME } from '../../core/model';
+import { starterPlan } from '../../core/starter';
+import type { ProjectRegistry } from '../project/projectRegistry';
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function chooseFolder(): Promise<vscode.WorkspaceFolder | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 0) {
+    void vscode.window.showInformationMessage('Open a folder first: the plan lives at the root of a workspace folder.');
+    return undefined;
+  }
+  if (folders.length === 1) return folders[0];
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Create the plan in which folder?' });
+}
+
+/** Creates the plan; `options` skips the prompts (tests, walkthrough links with arguments). */
+export async function createPlan(registry: ProjectRegistry, options?: { folder?: vscode.Uri; name?: string; lead?: string }): Promise<vscode.Uri | undefined> {
+  const folder = options?.folder ? vscode.workspace.getWorkspaceFolder(options.folder) : await chooseFolder();
+  if (!folder) return undefined;
+  const planUri = vscode.Uri.joinPath(folder.uri, PLAN_FILE_NAME);
+  if (await exists(planUri)) {
+    const open = 'Open It';
+    const answer = await vscode.window.showWarningMessage(`${folder.name} already has a ${PLAN_FILE_NAME}; it was left as it is.`, open);
+    if (answer === open) await vscode.window.showTextDocument(planUri);
+    return undefined;
+  }
+  const name = options?.name ?? await vscode.window.showInputBox({
+    title: `Create ${PLAN_FILE_NAME} (1/2)`, prompt: 'Project name', value: folder.name,
+    validateInput: (v) => (v.trim() ? undefined : 'The project needs a name.'),
+  });
+  if (name === undefined) return undefined;
+  const lead = options?.lead ?? await vscode.window.showInputBox({
+    title: `Create ${PLAN_FILE_NAME} (2/2)`, prompt: 'Project lead: who organises the work and leads the model decision (optional)',
+    placeHolder: 'e.g. Dana',
+  });
+  if (lead === undefined) return undefined;
+  const eol = vscode.workspace.getConfiguration('files', folder.uri).get<string>('eol') === '\r\n' ? '\r\n' : '\n';
+  // Checked again right before writing: the prompts take time, and a plan may have appeared meanwhile.
+  if (await exists(planUri)) {
+    void vscode.window.showWarningMessage(`${folder.name} already has a ${PLAN_FILE_NAME}; it was left as it is.`);
+    return undefined;
+  }
+  await vscode.workspace.fs.writeFile(planUri, new TextEncoder().encode(starterPlan({ name, lead, eol })));
+  await registry.discover();
+  await vscode.window.showTextDocument(planUri, { preview: false });
+  return planUri;
+}
+
+export function registerCreatePlan(registry: ProjectRegistry): vscode.Disposable {
+  return vscode.commands.registerCommand('mlproject.createPlan', (options?: unknown) => {
+    const o = options && typeof options === 'object' && !(options instanceof vscode.Uri) ? (options as Parameters<typeof createPlan>[1]) : undefined;
+    const folder = options instanceof vscode.Uri ? { folder: options } : undefined;
+    return createPlan(registry, o ?? folder);
+  });
+}

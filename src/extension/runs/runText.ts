@@ -1,0 +1,92 @@
+// Short texts about runs for the Runs view, the verdict message and the dashboard: metric values, deltas against
+// the baseline, ✓/✗ per criterion, relative times. Pure (no vscode), so they read the same everywhere.
+import type { CriterionCheck, RunComparison } from '../../core/runs/compare';
+import type { RunRecord, RunStatus } from '../../core/runs/runRecord';
+import type { ProjectPlan } from '../../core/model';
+import { DEFAULT_METRICS_FILE, RUNS_DIR } from '../../core/runs/prepare';
+import { substitutePath } from '../../core/runs/substitute';
+
+export function formatNumber(v: number): string {
+  if (Number.isInteger(v)) return String(v);
+  return String(Number(v.toPrecision(4)));
+}
+
+export function formatDelta(d: number): string {
+  if (d === 0) return '±0';
+  return `${d > 0 ? '+' : '−'}${formatNumber(Math.abs(d))}`;
+}
+
+export const STATUS_TEXT: Record<RunStatus, string> = {
+  ok: 'succeeded',
+  failed: 'failed',
+  cancelled: 'cancelled',
+  timeout: 'timed out',
+  'metrics-error': 'metrics file missing or malformed',
+};
+
+export function criterionMark(c: CriterionCheck): string {
+  return c.status === 'pass' ? '✓' : '✗';
+}
+
+/** `macro_f1 0.81 (+0.12) ✓ · latency_ms 0.05 ✓`: criteria metrics first, at most `max` metrics. */
+export function metricsSummary(cmp: RunComparison, max = 3): string {
+  const crit = new Map(cmp.criteria.map((c) => [c.metric, c]));
+  const byMetric = new Map(cmp.metrics.map((m) => [m.metric, m]));
+  const names = [...new Set([...cmp.criteria.map((c) => c.metric), ...cmp.metrics.map((m) => m.metric)])];
+  const parts: string[] = [];
+  for (const name of names) {
+    if (parts.length >= max) break;
+    const m = byMetric.get(name);
+    const c = crit.get(name);
+    if (!m) {
+      if (c && cmp.run.status === 'ok') parts.push(`${name} missing ✗`);
+      continue;
+    }
+    let s = `${name} ${formatNumber(m.value)}`;
+    if (m.delta !== undefined) s += ` (${formatDelta(m.delta)})`;
+    if (c) s += ` ${criterionMark(c)}`;
+    parts.push(s);
+  }
+  return parts.join(' · ');
+}
+
+/** One-line verdict: `all 2 targets met`, `1 of 2 targets met`, or the status when the run did not succeed. */
+export function verdict(cmp: RunComparison): string {
+  if (cmp.run.status !== 'ok') return STATUS_TEXT[cmp.run.status];
+  if (cmp.criteria.length === 0) return 'no success criteria';
+  const met = cmp.criteria.filter((c) => c.status === 'pass').length;
+  return met === cmp.criteria.length ? `✓ all ${met} target${met === 1 ? '' : 's'} met` : `✗ ${met} of ${cmp.criteria.length} targets met`;
+}
+
+/** The message after a run: candidate, verdict, each metric with Δ and ✓/✗. */
+export function verdictMessage(cmp: RunComparison): string {
+  const r = cmp.run;
+  const head = `Evaluation of ${r.candidate} ${r.status === 'ok' ? 'finished' : STATUS_TEXT[r.status]}`;
+  if (r.status !== 'ok') return `${head}${r.error ? `: ${r.error}` : ''}`;
+  const metrics = metricsSummary(cmp, 6);
+  const base = cmp.baseline ? `Δ vs baseline ${cmp.baseline.candidate}` : 'no baseline run yet';
+  return `${head}: ${verdict(cmp)}. ${metrics}${metrics ? ` (${base})` : ''}`;
+}
+
+export function relativeTime(iso: string, now = Date.now()): string {
+  const t = Date.parse(iso);
+  if (!Number.isFinite(t)) return '';
+  const s = Math.round((now - t) / 1000);
+  if (s < 45) return 'just now';
+  const m = Math.round(s / 60);
+  if (m < 60) return `${m} min ago`;
+  const h = Math.round(m / 60);
+  if (h < 24) return `${h} h ago`;
+  const d = Math.round(h / 24);
+  if (d < 30) return `${d} d ago`;
+  return iso.slice(0, 10);
+}
+
+/** The workspace-relative metrics file of a recorded run (the plan's `metrics_file` with the run's variables). */
+export function metricsFileOf(run: RunRecord, plan: ProjectPlan): string | undefined {
+  try {
+    return substitutePath(plan.evaluation?.metrics_file ?? DEFAULT_METRICS_FILE, { runDir: `${RUNS_DIR}/${run.id}`, runId: run.id, candidate: run.candidate });
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,49 @@
+// The status bar item: the current phase with its progress and the open pitfall count; a click shows the Phases view.
+// With several plans it follows the active editor's folder (else the first plan).
+import * as vscode from 'vscode';
+import type { ProjectRegistry, ProjectSnapshot } from './project/projectRegistry';
+import { isPitfall } from './tree/stepMarkers';
+
+export class PlanStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('mlproject.status', vscode.StatusBarAlignment.Left, 50);
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly registry: ProjectRegistry) {
+    this.item.name = 'ML Project';
+    this.item.command = 'mlproject.showStatus';
+    this.subscriptions = [this.item, registry.onDidChange(() => this.update()), vscode.window.onDidChangeActiveTextEditor(() => this.update())];
+    this.update();
+  }
+
+  private project(): ProjectSnapshot | undefined {
+    const active = vscode.window.activeTextEditor?.document.uri;
+    return (active && this.registry.projectFor(active)) || this.registry.projects()[0];
+  }
+
+  private update(): void {
+    const project = this.project();
+    if (!project) {
+      this.item.hide();
+      return;
+    }
+    const state = project.result.state;
+    const pitfalls = project.result.diagnostics.filter(isPitfall).length;
+    const phase = state.phases.find((p) => p.id === state.currentPhase);
+    const where = phase ? `${phase.title} ${phase.closed}/${phase.total}` : 'All phases done';
+    this.item.text = `$(checklist) ${where}${pitfalls ? ` $(warning) ${pitfalls}` : ''}`;
+    const md = new vscode.MarkdownString();
+    md.isTrusted = false;
+    md.supportHtml = false;
+    md.appendMarkdown(`**ML Project** · ${project.folder.name.replace(/[\\`*_[\]]/g, '\\$&')}\n\n`);
+    md.appendMarkdown(phase ? `Current phase: ${phase.title}, ${phase.closed} of ${phase.total} steps closed\n\n` : 'Every phase is complete\n\n');
+    md.appendMarkdown(`${state.closed} of ${state.total} steps closed overall · ${pitfalls} open pitfall${pitfalls === 1 ? '' : 's'}\n\n`);
+    md.appendMarkdown('Click to show the phases.');
+    this.item.tooltip = md;
+    this.item.accessibilityInformation = { label: `ML Project: ${where}, ${pitfalls} open pitfalls` };
+    this.item.show();
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.subscriptions).dispose();
+  }
+}

@@ -70,14 +70,23 @@ export async function resultProblems(text: string, result: CheckResultLike, fs: 
       else checkRange(`${where} related ${j}`, rel.range, relText, problems);
     }
     for (const [j, fix] of (d.fixes ?? []).entries()) {
+      // Fixes are actions on the plan's structure (src/core/types.ts FixAction), turned into text edits by the edits
+      // module and tested there; here they only have to be well formed. Text edits, if a fix carries any, must lie
+      // inside the document and not overlap.
+      const w = `${where} fix ${j}`;
+      const f = fix as unknown as { title?: unknown; action?: { kind?: unknown; path?: unknown }; edits?: Array<{ start: number; end: number; newText: unknown }> };
+      if (typeof f.title !== 'string' || f.title.trim().length === 0) problems.push(`${w}: no title`);
+      if (f.action !== undefined) {
+        if (typeof f.action?.kind !== 'string') problems.push(`${w}: action without a kind`);
+        if (f.action?.path !== undefined && !Array.isArray(f.action.path)) problems.push(`${w}: action path is not an array`);
+      } else if (!Array.isArray(f.edits)) problems.push(`${w}: neither an action nor edits`);
       let prevEnd = -1;
-      for (const [k, edit] of [...fix.edits].sort((a, b) => a.start - b.start).entries()) {
-        const w = `${where} fix ${j} "${fix.title}" edit ${k}`;
+      for (const [k, edit] of [...(f.edits ?? [])].sort((a, b) => a.start - b.start).entries()) {
         if (!Number.isInteger(edit.start) || !Number.isInteger(edit.end) || edit.start < 0 || edit.end < edit.start || edit.end > own.length) {
-          problems.push(`${w}: ${edit.start}..${edit.end} outside [0, ${own.length}]`);
+          problems.push(`${w} edit ${k}: ${edit.start}..${edit.end} outside [0, ${own.length}]`);
         }
-        if (edit.start < prevEnd) problems.push(`${w}: overlaps the previous edit`);
-        if (typeof edit.newText !== 'string') problems.push(`${w}: newText is not a string`);
+        if (edit.start < prevEnd) problems.push(`${w} edit ${k}: overlaps the previous edit`);
+        if (typeof edit.newText !== 'string') problems.push(`${w} edit ${k}: newText is not a string`);
         prevEnd = Math.max(prevEnd, edit.end);
       }
     }

@@ -28,7 +28,8 @@ export function formatScalar(value: string | number | boolean | null, inFlow: bo
   return out.includes('\n') ? JSON.stringify(value) : out;
 }
 
-function isMapping(value: PlainValue): value is { [key: string]: PlainValue | undefined } {
+/** A plain mapping (not a list, a scalar, or a value marked for flow style). */
+export function isMapping(value: PlainValue): value is { [key: string]: PlainValue | undefined } {
   return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof FlowValue);
 }
 

@@ -5,7 +5,7 @@ import { isMap, isSeq, type Node, type YAMLSeq } from 'yaml';
 import type { Candidate, LiteratureEntry, RealityCheck } from '../model';
 import type { YamlPath } from '../parse/sourceMap';
 import type { TextEdit } from '../types';
-import { renderEntryLines, renderFlow, renderItemLines, type PlainValue } from './render';
+import { isMapping, renderEntryLines, renderFlow, renderItemLines, type PlainValue } from './render';
 import { EditError, replaceValueEdits, setValueEdits } from './setValue';
 import { columnOf, contentEnd, isEmptyValue, lineEndOf, locate, readYaml, startsLine, type YamlText } from './yamlText';
 
@@ -14,10 +14,10 @@ function appendToBlockSeq(y: YamlText, seq: YAMLSeq, item: PlainValue): TextEdit
   const last = seq.items[seq.items.length - 1] as Node | null;
   const dashColumn = columnOf(text, seq.range?.[0] ?? 0);
   let lines: string[];
-  if (isMap(last) && !last.flow && last.items.length > 0 && item !== null && typeof item === 'object' && !Array.isArray(item)) {
+  if (isMap(last) && !last.flow && last.items.length > 0 && isMapping(item)) {
     // Existing items are block mappings: write the new one the same way, keys at the same column.
     const keyColumn = columnOf(text, (last.items[0].key as Node).range?.[0] ?? 0);
-    const entries = Object.entries(item as Record<string, PlainValue | undefined>).filter((e): e is [string, PlainValue] => e[1] !== undefined);
+    const entries = Object.entries(item).filter((e): e is [string, PlainValue] => e[1] !== undefined);
     const body = entries.flatMap(([k, v]) => renderEntryLines(k, v, keyColumn, y.unit));
     lines = body.map((line, i) => (i === 0 ? `${' '.repeat(dashColumn)}-${' '.repeat(keyColumn - dashColumn - 1)}${line.trimStart()}` : line));
   } else {

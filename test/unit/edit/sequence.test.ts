@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyEdits } from '../../../src/core/edit/applyEdits';
+import { flow } from '../../../src/core/edit/render';
 import { addCandidate, addLiterature, addRealityCheck, appendItem } from '../../../src/core/edit/sequence';
 
 test('block list of flow items: a new `- { ... }` line after the last item, comments kept', () => {
@@ -33,4 +34,9 @@ test('missing or empty list: a new block', () => {
 
 test('a list key holding something else is refused', () => {
   assert.throws(() => addCandidate('candidates: oops\n', { id: 'a', name: 'A' }), /not a list/);
+});
+
+test('an item marked flow() stays one flow line even among block items', () => {
+  const text = 'literature:\n- title: A\n  url: u\n';
+  assert.equal(applyEdits(text, appendItem(text, ['literature'], flow({ title: 'B' }))), 'literature:\n- title: A\n  url: u\n- { title: B }\n');
 });

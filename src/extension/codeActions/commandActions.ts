@@ -1,0 +1,43 @@
+// Code actions that run a command instead of an edit: where fixing a diagnostic needs input (a reason, a candidate,
+// a literature entry) or a whole command (writing the brief, running the evaluation). Keyed on the rule code.
+import * as vscode from 'vscode';
+import type { CheckResult } from '../../core/check';
+import { PHASES, type PhaseId } from '../../core/model';
+import type { Diagnostic } from '../../core/types';
+import { stepNode } from '../tree/nodes';
+
+interface CommandFix {
+  title: string;
+  command: string;
+  arguments?: unknown[];
+}
+
+type Offer = (d: Diagnostic, result: CheckResult, planUri: vscode.Uri) => CommandFix[];
+
+const pathOf = (d: Diagnostic, result: CheckResult) => result.parsed.source.pathAt(d.range.startOffset) ?? [];
+
+const OFFERS: Record<string, Offer> = {
+  'no-brief': () => [{ title: 'Create the project brief', command: 'mlproject.createBrief' }],
+  'no-literature-review': () => [{ title: 'Add a literature entry…', command: 'mlproject.addLiterature' }],
+  'single-architecture': () => [{ title: 'Add a candidate architecture…', command: 'mlproject.addCandidate' }],
+  'too-incremental': () => [{ title: 'Add a candidate with its expected gain and cost…', command: 'mlproject.addCandidate' }],
+  // The success-criteria findings sit under `goal`; the others are about Deliver without a reality check.
+  'metric-misalignment': (d, result) => (pathOf(d, result)[0] === 'goal' ? [] : [{ title: 'Plan a reality check…', command: 'mlproject.addRealityCheck' }]),
+  'manual-evaluation': (_d, result) => (result.parsed.plan.evaluation?.command ? [{ title: 'Run the evaluation', command: 'mlproject.runEvaluation' }] : []),
+  'skipped-without-reason': (d, result, planUri) => {
+    const [root, phase, step] = pathOf(d, result);
+    if (root !== 'checklist' || !PHASES.includes(phase as PhaseId) || typeof step !== 'string') return [];
+    return [{ title: `Give the reason "${step}" is skipped…`, command: 'mlproject.markSkipped', arguments: [stepNode(planUri.toString(), phase as PhaseId, step)] }];
+  },
+};
+
+export function commandActions(vsDiagnostic: vscode.Diagnostic, core: Diagnostic, result: CheckResult, planUri: vscode.Uri): vscode.CodeAction[] {
+  const offer = OFFERS[core.code];
+  if (!offer) return [];
+  return offer(core, result, planUri).map((f) => {
+    const action = new vscode.CodeAction(f.title, vscode.CodeActionKind.QuickFix);
+    action.command = { title: f.title, command: f.command, arguments: f.arguments };
+    action.diagnostics = [vsDiagnostic];
+    return action;
+  });
+}

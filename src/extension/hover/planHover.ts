@@ -1,0 +1,86 @@
+// Hovers in `.mlproject.yaml`: on a checklist step, its why, roles, status and evidence; on a phase, its summary
+// and progress; on any other key, the schema's description; on a diagnostic's range, why the rule matters.
+// Markdown is rendered untrusted and without HTML: every text here may come from the plan.
+import * as vscode from 'vscode';
+import { parsePlan } from '../../core/parse/parsePlan';
+import type { YamlPath } from '../../core/parse/sourceMap';
+import { ruleInfo } from '../../core/rules/ruleInfo';
+import { describePath } from '../../core/schema/describe';
+import type { StepState } from '../../core/state/projectState';
+import type { Range } from '../../core/types';
+import { toVsRange } from '../diagnostics/convert';
+import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
+import { escape } from '../tree/phaseItems';
+
+const contains = (r: Range, offset: number) => r.startOffset <= offset && offset <= r.endOffset;
+const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
+
+function stepSection(md: vscode.MarkdownString, step: StepState): void {
+  md.appendMarkdown(`**${escape(step.title)}** ${code(step.id)}: ${step.status}${step.custom ? ' (custom step)' : ''}\n\n`);
+  md.appendMarkdown(`${escape(step.why)}\n\n`);
+  if (step.roles.length) md.appendMarkdown(`*Roles:* ${step.roles.map(escape).join(', ')}\n\n`);
+  if (step.evidence) md.appendMarkdown(`*Evidence:* ${step.evidence.seen ? 'seen' : 'not seen'}: ${escape(step.evidence.detail)}\n\n`);
+  if (step.reason) md.appendMarkdown(`*Reason skipped:* ${escape(step.reason)}\n\n`);
+}
+
+export class PlanHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly registry: ProjectRegistry) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const project = this.registry.projectFor(document.uri);
+    if (!project || project.planUri.toString() !== document.uri.toString()) return undefined;
+    const text = document.getText();
+    const current = text === project.text;
+    const parsed = current ? project.result.parsed : parsePlan(text);
+    const offset = document.offsetAt(position);
+    const path = parsed.source.pathAt(offset);
+    const md = new vscode.MarkdownString('', false);
+    md.isTrusted = false;
+    md.supportHtml = false;
+    let range: Range | undefined;
+
+    if (path) range = this.pathSection(md, project, path, parsed.source.keyRange(path), offset, current);
+    if (current) {
+      for (const d of project.result.diagnostics) {
+        if (d.file || !contains(d.range, offset)) continue;
+        const info = ruleInfo(d.code);
+        const why = d.why ?? info?.why;
+        if (!why) continue;
+        const title = info?.pitfall ? `Pitfall ${info.pitfall}: ${info.title}` : info?.title ?? d.code;
+        md.appendMarkdown(`---\n\n**${escape(title)}** ${code(d.code)}\n\n*Why it matters:* ${escape(why)}\n\n`);
+        range ??= d.range;
+      }
+    }
+    if (!md.value) return undefined;
+    return new vscode.Hover(md, range ? toVsRange(range) : undefined);
+  }
+
+  private pathSection(md: vscode.MarkdownString, project: ProjectSnapshot, path: YamlPath, keyRange: Range | undefined, offset: number, current: boolean): Range | undefined {
+    const state = project.result.state;
+    if (current && path[0] === 'checklist' && path.length >= 3) {
+      const step = state.phases.find((p) => p.id === path[1])?.steps.find((s) => s.id === path[2]);
+      if (step) {
+        stepSection(md, step);
+        return project.result.parsed.source.keyRange(path.slice(0, 3));
+      }
+    }
+    if (current && path[0] === 'checklist' && path.length === 2 && keyRange && contains(keyRange, offset)) {
+      const phase = state.phases.find((p) => p.id === path[1]);
+      if (phase) {
+        md.appendMarkdown(`**${phase.title}**: ${phase.closed} of ${phase.total} steps closed${state.currentPhase === phase.id ? ' (current phase)' : ''}\n\n${escape(phase.summary)}\n\n`);
+        return keyRange;
+      }
+    }
+    if (!keyRange || !contains(keyRange, offset)) return undefined;
+    const description = describePath(path);
+    if (!description) return undefined;
+    md.appendMarkdown(`${code(path.filter((s) => typeof s === 'string').join('.'))}${description.title ? `: **${escape(description.title)}**` : ''}\n\n`);
+    if (description.description) md.appendMarkdown(`${escape(description.description)}\n\n`);
+    if (description.allowed?.length) md.appendMarkdown(`*Allowed:* ${description.allowed.map(code).join(', ')}\n\n`);
+    return keyRange;
+  }
+}
+
+export function registerPlanHover(registry: ProjectRegistry): vscode.Disposable {
+  return vscode.languages.registerHoverProvider({ pattern: '**/.mlproject.yaml' }, new PlanHoverProvider(registry));
+}

@@ -1,0 +1,227 @@
+// "Run Evaluation": which candidate, what the run is trying to show, then `evaluation.command` as a VS Code task
+// (visible, cancellable, ended by `evaluation.timeout`), then the same record the CLI writes, appended to the run
+// history, and a verdict against the baseline and the success criteria. Never runs in an untrusted workspace; asks
+// before the first run of a command text in a workspace.
+import { promises as fsp } from 'fs';
+import * as vscode from 'vscode';
+import type { ProjectPlan } from '../../core/model';
+import { rankCandidates } from '../../core/process/ranking';
+import { compareRun, type RunComparison } from '../../core/runs/compare';
+import { finishRun } from '../../core/runs/finish';
+import { prepareRun, RunSetupError, type PreparedRun } from '../../core/runs/prepare';
+import type { RunRecord } from '../../core/runs/runRecord';
+import { formatDuration } from '../../core/runs/timeout';
+import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
+import { readSettings } from '../settings';
+import { CommandApprovals } from './approval';
+import { pickProject } from './pickProject';
+import { runAsTask } from './taskRunner';
+import { verdictMessage } from './runText';
+
+/** Arguments that skip the prompts (tests, the Runs view's rerun, the CodeLens). */
+export interface RunArgs {
+  /** the project's folder: a Uri, a `file:` URI string or an absolute path */
+  folder?: unknown;
+  candidate?: string;
+  note?: string;
+}
+
+export interface RunResult {
+  record: RunRecord;
+  comparison: RunComparison;
+}
+
+/** The run history of a snapshot: the registry's facts hold the records parseHistory validated. */
+export function runsOf(snapshot: ProjectSnapshot | undefined): RunRecord[] {
+  return (snapshot?.result.facts.runs ?? []) as unknown as RunRecord[];
+}
+
+/** Reads `{ folder, candidate, note }` from whatever a command was invoked with (tree items pass other things). */
+export function runArgsOf(arg: unknown): RunArgs {
+  if (typeof arg !== 'object' || arg === null || arg instanceof vscode.Uri) return arg instanceof vscode.Uri ? { folder: arg } : {};
+  const a = arg as Record<string, unknown>;
+  const folder = a.folder instanceof vscode.Uri || typeof a.folder === 'string' ? a.folder
+    : typeof a.folder === 'object' && a.folder !== null && (a.folder as { uri?: unknown }).uri instanceof vscode.Uri ? (a.folder as { uri: vscode.Uri }).uri
+      : undefined;
+  return {
+    ...(folder !== undefined ? { folder } : {}),
+    ...(typeof a.candidate === 'string' ? { candidate: a.candidate } : {}),
+    ...(typeof a.note === 'string' ? { note: a.note } : {}),
+  };
+}
+
+export function refuseUntrusted(): void {
+  const manage = 'Manage Workspace Trust';
+  void vscode.window
+    .showWarningMessage(
+      'ML Project never runs evaluation commands in Restricted Mode: this workspace is not trusted. Trust it to run evaluations; the plan is still read and checked.',
+      manage,
+    )
+    .then((choice) => {
+      if (choice === manage) void vscode.commands.executeCommand('workbench.trust.manage');
+    });
+}
+
+interface CandidateItem extends vscode.QuickPickItem {
+  id: string;
+}
+
+/** Candidates for the quick pick: the chosen one first, then by expected gain per cost; the baseline marked. */
+export function candidateItems(plan: ProjectPlan, runs: readonly RunRecord[]): CandidateItem[] {
+  const chosen = plan.decision?.chosen;
+  const all = (plan.candidates ?? []).filter((c) => typeof c?.id === 'string' && c.id !== '');
+  const ranked = rankCandidates(all.filter((c) => c.baseline !== true)).map((r) => r.candidate);
+  const baselines = all.filter((c) => c.baseline === true);
+  const ordered = [...all.filter((c) => c.id === chosen), ...ranked.filter((c) => c.id !== chosen), ...baselines.filter((c) => c.id !== chosen)];
+  const lastRun = new Map<string, RunRecord>();
+  for (const r of runs) {
+    const prev = lastRun.get(r.candidate);
+    if (!prev || r.start > prev.start) lastRun.set(r.candidate, r);
+  }
+  return ordered.map((c) => {
+    const tags = [c.id === chosen ? 'chosen' : undefined, c.baseline ? 'baseline' : undefined].filter(Boolean).join(', ');
+    const facts = [c.expected_gain && `gain ${c.expected_gain}`, c.cost && `cost ${c.cost}`, c.risk && `risk ${c.risk}`].filter(Boolean).join(', ');
+    const last = lastRun.get(c.id!);
+    return {
+      id: c.id!,
+      label: c.id!,
+      description: [tags && `(${tags})`, c.name].filter(Boolean).join(' '),
+      detail: [facts, last ? `last run ${last.start.slice(0, 16).replace('T', ' ')} ${last.status}` : 'never run'].filter(Boolean).join(' · '),
+      ...(c.baseline ? { iconPath: new vscode.ThemeIcon('milestone') } : c.id === chosen ? { iconPath: new vscode.ThemeIcon('star-full') } : {}),
+    };
+  });
+}
+
+export class EvaluationRunner {
+  private readonly approvals: CommandApprovals;
+
+  constructor(
+    context: vscode.ExtensionContext,
+    private readonly registry: ProjectRegistry,
+  ) {
+    this.approvals = new CommandApprovals(context.workspaceState);
+  }
+
+  async run(arg?: unknown): Promise<RunResult | undefined> {
+    if (!vscode.workspace.isTrusted) {
+      refuseUntrusted();
+      return undefined;
+    }
+    const args = runArgsOf(arg);
+    const picked = await pickProject(this.registry, args.folder, 'to evaluate');
+    if (!picked) return undefined;
+    // The plan as it is now (the editor's buffer when it is open).
+    const project = (await this.registry.refresh(picked.planUri, false)) ?? picked;
+    const plan = project.result.parsed.plan;
+
+    let candidate = args.candidate;
+    let note = args.note;
+    if (candidate === undefined) {
+      const items = candidateItems(plan, runsOf(project));
+      if (items.length === 0) {
+        this.setupError(project, new RunSetupError('the plan has no candidates; add one under `candidates:` (e.g. `- { id: logreg, baseline: true }`)'));
+        return undefined;
+      }
+      const item = await vscode.window.showQuickPick(items, {
+        title: 'ML Project: Run Evaluation (1/2): which candidate?',
+        placeHolder: 'The candidate to evaluate with evaluation.command',
+        ignoreFocusOut: true,
+        matchOnDescription: true,
+      });
+      if (!item) return undefined;
+      candidate = item.id;
+      if (note === undefined) {
+        note = await vscode.window.showInputBox({
+          title: `ML Project: Run Evaluation (2/2): ${candidate}`,
+          prompt: 'What is this run trying to show? (optional; Enter to skip)',
+          placeHolder: 'e.g. does k=7 beat k=3 on jazz?',
+          ignoreFocusOut: true,
+        });
+        if (note === undefined) return undefined; // Escape: no run
+      }
+    }
+    note = note?.trim() || undefined;
+
+    let prepared: PreparedRun;
+    try {
+      prepared = await prepareRun(plan, { root: project.folder.uri.fsPath, candidateId: candidate, note, env: process.env, source: 'editor' });
+    } catch (e) {
+      if (e instanceof RunSetupError) {
+        this.setupError(project, e);
+        return undefined;
+      }
+      throw e;
+    }
+
+    if (!(await this.confirm(project, plan, prepared))) {
+      await fsp.rm(prepared.runDir, { recursive: true, force: true }).catch(() => undefined);
+      return undefined;
+    }
+    return this.execute(project, plan, prepared);
+  }
+
+  /** The first-run confirmation; true when the command may run. */
+  private async confirm(project: ProjectSnapshot, plan: ProjectPlan, prepared: PreparedRun): Promise<boolean> {
+    if (!readSettings(project.folder.uri).confirmNewCommands) return true;
+    const template = plan.evaluation?.command ?? prepared.command;
+    const key = project.folder.uri.toString();
+    if (this.approvals.isApproved(template, key)) return true;
+    const run = 'Run';
+    const choice = await vscode.window.showWarningMessage(
+      `Run this evaluation command in ${project.folder.name}?`,
+      {
+        modal: true,
+        detail: `This command text from .mlproject.yaml (evaluation.command) has not run in this workspace before. It runs in a shell in ${prepared.root}:\n\n${prepared.command}\n\nYou are asked again whenever the command text changes.`,
+      },
+      run,
+    );
+    if (choice !== run) return false;
+    await this.approvals.approve(template, key);
+    return true;
+  }
+
+  private async execute(project: ProjectSnapshot, plan: ProjectPlan, prepared: PreparedRun): Promise<RunResult> {
+    const task = runAsTask(prepared, project.folder);
+    const outcome = await vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `Evaluating ${prepared.candidate}`,
+        cancellable: true,
+      },
+      async (progress, token) => {
+        progress.report({ message: `running evaluation.command (times out after ${formatDuration(prepared.timeoutMs)})` });
+        const sub = token.onCancellationRequested(() => task.cancel());
+        try {
+          return await task.done;
+        } finally {
+          sub.dispose();
+        }
+      },
+    );
+    const record = await finishRun(prepared, outcome);
+    const fresh = await this.registry.refresh(project.planUri);
+    const runs = runsOf(fresh);
+    const comparison = compareRun(record, runs.some((r) => r.id === record.id) ? runs : [...runs, record], fresh?.result.parsed.plan ?? plan);
+    this.announce(project, comparison);
+    return { record, comparison };
+  }
+
+  private announce(project: ProjectSnapshot, cmp: RunComparison): void {
+    const dashboard = 'Open Dashboard';
+    const showRuns = 'Show Runs';
+    const text = verdictMessage(cmp);
+    const show = cmp.run.status === 'ok' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
+    void show(`ML Project: ${text}`, dashboard, showRuns).then((choice) => {
+      if (choice === dashboard) void vscode.commands.executeCommand('mlproject.openDashboard', { folder: project.folder.uri.toString() });
+      if (choice === showRuns) void vscode.commands.executeCommand('mlproject.runs.focus');
+    });
+  }
+
+  private setupError(project: ProjectSnapshot, e: Error): void {
+    const open = 'Open .mlproject.yaml';
+    void vscode.window.showErrorMessage(`ML Project: cannot run the evaluation: ${e.message}`, open).then((c) => {
+      if (c === open) void vscode.window.showTextDocument(project.planUri);
+    });
+  }
+}
+

@@ -35,7 +35,7 @@ export interface LspClientOptions {
 
 export class LspClient {
   private readonly proc: ChildProcessWithoutNullStreams;
-  private buffer = Buffer.alloc(0);
+  private buffer: Buffer = Buffer.alloc(0);
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly diagnosticWaiters: Array<{ uri: string; resolve: (d: PublishedDiagnostics) => void }> = [];

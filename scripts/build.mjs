@@ -18,7 +18,7 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18' },
   ...(existsSync('media/dashboard/main.ts')
     ? [{ ...common, entryPoints: ['media/dashboard/main.ts'], outfile: 'dist/dashboard.js', platform: 'browser', format: 'iife', target: 'es2020' }]
     : []),

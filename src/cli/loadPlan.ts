@@ -63,6 +63,7 @@ export async function readPlanFile(file: string): Promise<string> {
     throw reason(e, file);
   }
   if (st.isDirectory()) throw new UsageError(`cannot read ${file}: is a folder`);
+  if (!st.isFile()) throw new UsageError(`cannot read ${file}: not a regular file`);
   if (st.size > MAX_PLAN_CHARS * 2) {
     throw new UsageError(`cannot read ${file}: ${(st.size / 1e6).toFixed(1)} MB is far larger than any plan (limit ${MAX_PLAN_CHARS / 1e6} M characters)`);
   }

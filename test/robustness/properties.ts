@@ -109,7 +109,7 @@ export const INPUTS: { [K in PropertyName]: { arb: fc.Arbitrary<any>; toText(v: 
     arb: fc.tuple(fc.oneof(rootPlan, planLike), fc.boolean()),
     toText: ([value, flow]: [unknown, boolean]) => {
       try {
-        return { text: stringify(value, { flowLevel: flow ? 1 : undefined, aliasDuplicateObjects: false }), files: SHAPED_FILES };
+        return { text: stringify(value, flow ? { collectionStyle: 'flow', aliasDuplicateObjects: false } : { aliasDuplicateObjects: false }), files: SHAPED_FILES };
       } catch {
         return undefined; // not every random value is serialisable; nothing to check
       }

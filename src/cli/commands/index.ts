@@ -4,6 +4,10 @@ import { check } from './check';
 import { status } from './status';
 import { init } from './init';
 import { mark } from './mark';
+import { brief } from './brief';
+import { decision } from './decision';
+import { evalCommand } from './eval';
+import { runs } from './runs';
 
 export interface CommandEntry {
   summary: string;
@@ -15,4 +19,8 @@ export const commands: Record<string, CommandEntry> = {
   status: { summary: 'show phases, steps, evidence, progress and open pitfalls', run: status },
   init: { summary: 'write a commented starter .mlproject.yaml', run: init },
   mark: { summary: 'set a checklist step\'s status with a minimal edit', run: mark },
+  brief: { summary: 'create, update or check the project brief', run: brief },
+  decision: { summary: 'record the model decision (plan + Markdown record)', run: decision },
+  eval: { summary: 'run the evaluation pipeline for a candidate and record the run', run: evalCommand },
+  runs: { summary: 'show the run history with Δ vs baseline and ✓/✗ per criterion', run: runs },
 };

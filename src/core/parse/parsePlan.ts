@@ -1,18 +1,20 @@
 // `.mlproject.yaml` text -> a parsed plan: the YAML document, its data, the typed (schema-checked) plan, a source
 // map for ranges, and every syntax and schema diagnostic. Never throws: bad input becomes diagnostics.
-import { parseAllDocuments, visit, type Document } from 'yaml';
+import { isScalar, parseAllDocuments, visit, type Document, type Scalar } from 'yaml';
 import type { ProjectPlan } from '../model';
 import type { Diagnostic } from '../types';
 import { LineIndex } from '../text/lineIndex';
 import { buildSourceMap, type SourceMap } from './sourceMap';
 import {
   aliasBombDiagnostic, aliasDiagnostic, emptyFileDiagnostic, encodingDiagnostics, extraDocumentDiagnostic,
-  rootNotMappingDiagnostic, yamlErrorDiagnostics,
+  forbiddenKeyDiagnostic, rootNotMappingDiagnostic, yamlErrorDiagnostics,
 } from './textDiagnostics';
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 import { validatePlan } from '../schema/validate';
 
 /** Larger plans are refused: no real plan comes near, and parsing one would stall the editor. */
-export const MAX_PLAN_CHARS = 5_000_000;
+export const MAX_PLAN_CHARS = 2_000_000;
 /** How many alias expansions `toJS` allows before it gives up (guards against alias bombs). */
 const MAX_ALIAS_COUNT = 100;
 
@@ -30,6 +32,15 @@ export interface ParsedPlan {
   diagnostics: Diagnostic[];
 }
 
+/** True when every line is blank or a comment (a linear scan: no regex that could backtrack). */
+function onlyCommentsOrBlank(text: string): boolean {
+  for (const line of text.replace(/^\uFEFF/, '').split('\n')) {
+    const t = line.trim();
+    if (t !== '' && !t.startsWith('#')) return false;
+  }
+  return true;
+}
+
 export function parsePlan(text: string): ParsedPlan {
   const lines = new LineIndex(text);
   const empty = (diagnostics: Diagnostic[]): ParsedPlan => ({
@@ -43,11 +54,11 @@ export function parsePlan(text: string): ParsedPlan {
     }]);
   }
   const diagnostics = encodingDiagnostics(text, lines);
-  if (text.replace(/^\uFEFF/, '').trim() === '' || /^\s*(#[^\n]*\n?\s*)*$/.test(text.replace(/^\uFEFF/, ''))) {
+  if (onlyCommentsOrBlank(text)) {
     return empty([...diagnostics, emptyFileDiagnostic(lines)]);
   }
 
-  const docs = parseAllDocuments(text, { keepSourceTokens: true, prettyErrors: false, uniqueKeys: true });
+  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const all = Array.isArray(docs) ? docs : [];
   const document = all[0];
   if (!document) return empty([...diagnostics, emptyFileDiagnostic(lines)]);
@@ -59,6 +70,16 @@ export function parsePlan(text: string): ParsedPlan {
   visit(document, {
     Alias(_key, node) {
       if (node.range) diagnostics.push(aliasDiagnostic(node.range[0], node.range[1], lines));
+    },
+    Pair(_key, pair) {
+      // A key such as `__proto__` would become the object's prototype when converted: report it and drop it.
+      const key = isScalar(pair.key) ? pair.key.value : undefined;
+      if (typeof key === 'string' && FORBIDDEN_KEYS.has(key)) {
+        const r = (pair.key as Scalar).range ?? [0, 0];
+        diagnostics.push(forbiddenKeyDiagnostic(key, r[0], r[1], lines));
+        return visit.REMOVE;
+      }
+      return undefined;
     },
   });
 

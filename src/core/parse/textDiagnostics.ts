@@ -16,9 +16,18 @@ export function cleanYamlMessage(message: string): string {
   return first.replace(/ at line \d+, column \d+:?$/, '').trim();
 }
 
+function keyEnd(text: string, start: number, fallback: number): number {
+  const lineEnd = text.indexOf('\n', start);
+  const rest = text.slice(start, lineEnd < 0 ? text.length : lineEnd);
+  const colon = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:#]*?)\s*:(\s|$)/.exec(rest);
+  return colon ? start + colon[1].length : fallback;
+}
+
 export function yamlErrorDiagnostics(errors: readonly YAMLError[], lines: LineIndex, severity: 'error' | 'warning'): Diagnostic[] {
   return errors.map((e) => {
-    const [start, end] = e.pos;
+    const [start, errorEnd] = e.pos;
+    // yaml points a duplicate key at its first character: cover the whole key (up to the colon).
+    const end = e.code === 'DUPLICATE_KEY' ? keyEnd(lines.text, start, errorEnd) : errorEnd;
     const message = e.code === 'TAB_AS_INDENT'
       ? 'Tabs are not allowed as indentation in YAML: indent with spaces.'
       : e.code === 'DUPLICATE_KEY'
@@ -64,6 +73,10 @@ export function rootNotMappingDiagnostic(start: number, end: number, lines: Line
 export function aliasDiagnostic(start: number, end: number, lines: LineIndex): Diagnostic {
   return diag(lines, 'yaml-alias', start, end,
     'Anchors and aliases are not supported in .mlproject.yaml: edits and ranges could point at the wrong place. Write the value out.', 'warning');
+}
+
+export function forbiddenKeyDiagnostic(key: string, start: number, end: number, lines: LineIndex): Diagnostic {
+  return diag(lines, 'schema', start, end, `The key "${key}" is not allowed (it would change how the plan is read). Remove it.`);
 }
 
 export function aliasBombDiagnostic(lines: LineIndex, start: number, end: number): Diagnostic {

@@ -7,7 +7,7 @@ import type { ProjectPlan } from '../model';
 import { resolveInside } from '../workspace/paths';
 import { resolveHistoryPath, HistoryPathError } from './history';
 import { newRunId, type ParamValue, type RunSource } from './runRecord';
-import { closestName } from './suggest';
+import { closest } from '../text/suggest';
 import { substituteCommand, substitutePath, SubstitutionError, type Env } from './substitute';
 import { parseTimeout, TimeoutFormatError } from './timeout';
 
@@ -68,7 +68,7 @@ export function chooseCandidate(plan: ProjectPlan, candidateId?: string): string
     throw new RunSetupError(`no candidate given and no \`decision.chosen\`; choose one of: ${list}`);
   }
   if (ids.includes(candidateId)) return candidateId;
-  const guess = closestName(candidateId, ids);
+  const guess = closest(candidateId, ids);
   throw new RunSetupError(`unknown candidate "${candidateId}"${guess ? `; did you mean "${guess}"?` : ''} Candidates: ${list}`);
 }
 

@@ -31,6 +31,7 @@ export class LineIndex {
 
   offsetAt(position: Position): number {
     if (position.line >= this.starts.length) return this.text.length;
+    if (position.line < 0) return 0;
     const lineStart = this.starts[Math.max(0, position.line)];
     return Math.min(lineStart + Math.max(0, position.character), this.lineEnd(position.line));
   }

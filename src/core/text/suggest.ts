@@ -29,7 +29,7 @@ export function closest(word: string, options: Iterable<string>): string | undef
     }
   }
   const limit = Math.max(2, Math.floor(word.length / 3));
-  return best !== undefined && bestDistance <= limit && bestDistance > 0 ? best : undefined;
+  return best !== undefined && bestDistance <= limit && best !== word ? best : undefined;
 }
 
 /** " Did you mean "x"?" or the empty string. */

@@ -1,7 +1,8 @@
 // Quick fixes for `.mlproject.yaml` and the files its diagnostics are on (the brief), keyed on `diagnostic.code`:
 // the core's own fixes become WorkspaceEdits; a few codes also get a command (see commandActions.ts).
 import * as vscode from 'vscode';
-import type { Diagnostic } from '../../core/types';
+import { fixEdits } from '../../core/edit/fixEdits';
+import type { Diagnostic, TextEdit } from '../../core/types';
 import { codeOf, diagnosticUri, sameDiagnostic } from '../diagnostics/convert';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
 import { toWorkspaceEdit } from '../workspaceEdits';
@@ -33,16 +34,22 @@ export class PlanCodeActionProvider implements vscode.CodeActionProvider {
   }
 
   private editActions(document: vscode.TextDocument, project: ProjectSnapshot, vs: vscode.Diagnostic, core: Diagnostic): vscode.CodeAction[] {
-    if (!core.fixes?.length) return [];
-    // Fix offsets are into the text that was checked: offer them only while the document still holds that text.
-    const isPlan = document.uri.toString() === project.planUri.toString();
-    if (isPlan ? document.getText() !== project.text : document.isDirty) return [];
-    return core.fixes.filter((f) => f.edits.length > 0).map((fix) => {
+    // Fix actions are YAML paths in the plan; their edits are computed now, against the document's current text.
+    if (!core.fixes?.length || document.uri.toString() !== project.planUri.toString()) return [];
+    const text = document.getText();
+    return core.fixes.flatMap((fix) => {
+      let edits: TextEdit[];
+      try {
+        edits = fixEdits(text, fix.action);
+      } catch {
+        return []; // the text changed shape since the check: the next check offers a fresh fix
+      }
+      if (edits.length === 0) return [];
       const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-      action.edit = toWorkspaceEdit(document, fix.edits);
+      action.edit = toWorkspaceEdit(document, edits);
       action.diagnostics = [vs];
       action.isPreferred = fix.preferred === true;
-      return action;
+      return [action];
     });
   }
 }

@@ -9,12 +9,12 @@ import { editDocument } from '../workspaceEdits';
 import { chooseProject } from './pickProject';
 
 const LEVELS: Level[] = ['low', 'medium', 'high'];
-const KINDS: { label: string; kind: RealityCheckKind; detail: string }[] = [
-  { label: 'A/B test', kind: 'ab-test', detail: 'real users, the business metric measured on both arms' },
-  { label: 'Demo', kind: 'demo', detail: 'show the predictions to the people who will use them' },
-  { label: 'Focus group', kind: 'focus-group', detail: 'a few users judge the output' },
-  { label: 'Pilot', kind: 'pilot', detail: 'a limited rollout in production' },
-  { label: 'User study', kind: 'user-study', detail: 'a structured study with users' },
+const KINDS: { label: string; value: RealityCheckKind; detail: string }[] = [
+  { label: 'A/B test', value: 'ab-test', detail: 'real users, the business metric measured on both arms' },
+  { label: 'Demo', value: 'demo', detail: 'show the predictions to the people who will use them' },
+  { label: 'Focus group', value: 'focus-group', detail: 'a few users judge the output' },
+  { label: 'Pilot', value: 'pilot', detail: 'a limited rollout in production' },
+  { label: 'User study', value: 'user-study', detail: 'a structured study with users' },
 ];
 
 const text = (title: string, prompt: string, options: Partial<vscode.InputBoxOptions> = {}) =>
@@ -88,7 +88,7 @@ async function realityCheck(registry: ProjectRegistry): Promise<boolean> {
     validateInput: (v) => (!v.trim() || /^\d{4}-\d{2}-\d{2}$/.test(v.trim()) ? undefined : 'Use YYYY-MM-DD, or leave it empty.'),
   });
   if (date === undefined) return false;
-  const entry: RealityCheck = { kind: kind.kind, date: optional(date), plan: plan.trim() };
+  const entry: RealityCheck = { kind: kind.value, date: optional(date), plan: plan.trim() };
   return append(project, (t) => addRealityCheck(t, entry));
 }
 

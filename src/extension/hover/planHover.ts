@@ -17,9 +17,9 @@ const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
 
 function stepSection(md: vscode.MarkdownString, step: StepState): void {
   md.appendMarkdown(`**${escape(step.title)}** ${code(step.id)}: ${step.status}${step.custom ? ' (custom step)' : ''}\n\n`);
-  md.appendMarkdown(`${escape(step.why)}\n\n`);
+  md.appendMarkdown(`${step.custom ? escape(step.why) : step.why}\n\n`);
   if (step.roles.length) md.appendMarkdown(`*Roles:* ${step.roles.map(escape).join(', ')}\n\n`);
-  if (step.evidence) md.appendMarkdown(`*Evidence:* ${step.evidence.seen ? 'seen' : 'not seen'}: ${escape(step.evidence.detail)}\n\n`);
+  if (step.evidence) md.appendMarkdown(`*Evidence:* ${step.evidence.seen ? 'seen' : 'not seen'}: ${step.evidence.detail}\n\n`);
   if (step.reason) md.appendMarkdown(`*Reason skipped:* ${escape(step.reason)}\n\n`);
 }
 
@@ -47,7 +47,7 @@ export class PlanHoverProvider implements vscode.HoverProvider {
         const why = d.why ?? info?.why;
         if (!why) continue;
         const title = info?.pitfall ? `Pitfall ${info.pitfall}: ${info.title}` : info?.title ?? d.code;
-        md.appendMarkdown(`---\n\n**${escape(title)}** ${code(d.code)}\n\n*Why it matters:* ${escape(why)}\n\n`);
+        md.appendMarkdown(`---\n\n**${escape(title)}** ${code(d.code)}\n\n*Why it matters:* ${why}\n\n`);
         range ??= d.range;
       }
     }
@@ -67,7 +67,7 @@ export class PlanHoverProvider implements vscode.HoverProvider {
     if (current && path[0] === 'checklist' && path.length === 2 && keyRange && contains(keyRange, offset)) {
       const phase = state.phases.find((p) => p.id === path[1]);
       if (phase) {
-        md.appendMarkdown(`**${phase.title}**: ${phase.closed} of ${phase.total} steps closed${state.currentPhase === phase.id ? ' (current phase)' : ''}\n\n${escape(phase.summary)}\n\n`);
+        md.appendMarkdown(`**${phase.title}**: ${phase.closed} of ${phase.total} steps closed${state.currentPhase === phase.id ? ' (current phase)' : ''}\n\n${phase.summary}\n\n`);
         return keyRange;
       }
     }
@@ -75,7 +75,7 @@ export class PlanHoverProvider implements vscode.HoverProvider {
     const description = describePath(path);
     if (!description) return undefined;
     md.appendMarkdown(`${code(path.filter((s) => typeof s === 'string').join('.'))}${description.title ? `: **${escape(description.title)}**` : ''}\n\n`);
-    if (description.description) md.appendMarkdown(`${escape(description.description)}\n\n`);
+    if (description.description) md.appendMarkdown(`${description.description}\n\n`);
     if (description.allowed?.length) md.appendMarkdown(`*Allowed:* ${description.allowed.map(code).join(', ')}\n\n`);
     return keyRange;
   }

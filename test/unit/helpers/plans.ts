@@ -112,3 +112,16 @@ export const FULL_BRIEF = [
   '## Baseline and candidates', 'Nearest centroid; a CNN.', '', '## Literature', 'Tzanetakis 2002.', '', '## Risks', 'Jazz is rare.', '',
   '## Reality check', 'A focus group.', '', '## Team and runway', 'Dana, by March.', '',
 ].join('\n');
+
+/** Applies a diagnostic's preferred fix (or its first, or the one whose title matches) and re-checks the result. */
+export async function applyFix(
+  text: string, d: Diagnostic, files: Record<string, string> = {}, title?: RegExp,
+): Promise<{ text: string; result: CheckResult }> {
+  const { fixEdits } = await import('../../../src/core/edit/fixEdits');
+  const { applyEdits } = await import('../../../src/core/edit/applyEdits');
+  assert.ok(d.fixes && d.fixes.length > 0, `${d.code} offers no fix`);
+  const fix = title ? d.fixes.find((f) => title.test(f.title)) : d.fixes.find((f) => f.preferred) ?? d.fixes[0];
+  assert.ok(fix, `no fix matching ${title}`);
+  const next = applyEdits(text, fixEdits(text, fix.action));
+  return { text: next, result: await check(next, files) };
+}

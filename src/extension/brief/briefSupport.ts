@@ -1,0 +1,102 @@
+// What the brief and decision commands share: the brief template (setting `mlproject.brief.template`, a workspace
+// file, else the built-in one), today's date, writing a new file without ever overwriting, minimal edits of a
+// document's text, and saving the plan after an edit when it had no unsaved changes of the user's before.
+import { promises as fsp } from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { builtInTemplate } from '../../core/brief/briefFact';
+import { BriefTemplateError, parseTemplate, type BriefTemplate } from '../../core/brief/template';
+import type { TextEdit } from '../../core/types';
+import { resolveInside } from '../../core/workspace/paths';
+import { readSettings } from '../settings';
+import { editDocument } from '../workspaceEdits';
+
+export class BriefCommandError extends Error {}
+
+/** The template the settings name for a folder, else the built-in one. Throws BriefCommandError saying what to fix. */
+export async function briefTemplateFor(folder: vscode.WorkspaceFolder): Promise<BriefTemplate> {
+  const custom = readSettings(folder.uri).briefTemplate.trim();
+  if (!custom) return builtInTemplate();
+  const abs = resolveInside(folder.uri.fsPath, custom);
+  if (!abs) throw new BriefCommandError(`the setting mlproject.brief.template ("${custom}") is outside the workspace folder; use a workspace-relative path`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(vscode.Uri.file(abs)));
+  } catch {
+    throw new BriefCommandError(`the brief template "${custom}" (setting mlproject.brief.template) cannot be read`);
+  }
+  try {
+    return parseTemplate(text);
+  } catch (e) {
+    if (e instanceof BriefTemplateError) throw new BriefCommandError(`the brief template "${custom}": ${e.message}`);
+    throw e;
+  }
+}
+
+/** Today in the local time zone, YYYY-MM-DD. */
+export function localToday(now = new Date()): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** A workspace-relative path as an absolute one; BriefCommandError when it leaves the folder. */
+export function insideFolder(folder: vscode.WorkspaceFolder, rel: string, what: string): string {
+  const abs = resolveInside(folder.uri.fsPath, rel);
+  if (!abs) throw new BriefCommandError(`${what} "${rel}" is outside the workspace folder; use a path inside it`);
+  return abs;
+}
+
+/** Writes a new file (creating its folder); false when the file already exists (never overwritten). */
+export async function writeNewFile(abs: string, text: string): Promise<boolean> {
+  await fsp.mkdir(path.dirname(abs), { recursive: true });
+  try {
+    await fsp.writeFile(abs, text, { encoding: 'utf8', flag: 'wx' });
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
+  }
+}
+
+export async function exists(abs: string): Promise<boolean> {
+  return fsp.stat(abs).then(() => true, () => false);
+}
+
+/** One edit replacing only the part of `before` that differs from `after` (common prefix and suffix kept). */
+export function minimalEdit(before: string, after: string): TextEdit[] {
+  if (before === after) return [];
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let endB = before.length;
+  let endA = after.length;
+  while (endB > start && endA > start && before.charCodeAt(endB - 1) === after.charCodeAt(endA - 1)) {
+    endB--;
+    endA--;
+  }
+  // never split a surrogate pair or a CRLF (the moved boundaries are inside the equal prefix / suffix)
+  const splits = (t: string, i: number): boolean =>
+    i > 0 && i < t.length && ((/[\uD800-\uDBFF]/.test(t[i - 1]) && /[\uDC00-\uDFFF]/.test(t[i])) || (t[i - 1] === '\r' && t[i] === '\n'));
+  while (start > 0 && (splits(before, start) || splits(after, start))) start--;
+  while (endB < before.length && endA < after.length && (splits(before, endB) || splits(after, endA))) {
+    endB++;
+    endA++;
+  }
+  return [{ start, end: endB, newText: after.slice(start, endA) }];
+}
+
+/**
+ * Edits the plan through a WorkspaceEdit (undoable), then saves it when it had no unsaved changes before, so the
+ * CLI and the file on disk agree; a plan with the user's unsaved changes is left unsaved.
+ */
+export async function editPlan(planUri: vscode.Uri, compute: (text: string) => TextEdit[]): Promise<boolean> {
+  const before = vscode.workspace.textDocuments.find((d) => d.uri.toString() === planUri.toString());
+  const wasDirty = before?.isDirty ?? false;
+  const ok = await editDocument(planUri, compute);
+  if (!ok) return false;
+  if (!wasDirty) {
+    const doc = await vscode.workspace.openTextDocument(planUri);
+    if (doc.isDirty) await doc.save();
+  }
+  return true;
+}

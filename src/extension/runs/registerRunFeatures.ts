@@ -1,0 +1,122 @@
+// Evaluation runs in the editor: the Run Evaluation command (palette, Runs view, Phases tree, CodeLens), the Runs
+// view and its row actions, and the dashboard. Everything reads the project registry; nothing here keeps its own
+// copy of the history.
+import * as vscode from 'vscode';
+import { PLAN_FILE_NAME } from '../../core/model';
+import { deleteRuns, resolveHistoryPath } from '../../core/runs/history';
+import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
+import { EvaluationCodeLens } from './codeLens';
+import { Dashboards } from './dashboardPanel';
+import { pickProject } from './pickProject';
+import { EvaluationRunner, runArgsOf, runsOf } from './runEvaluation';
+import { isRunNode, RunsView, type RunNode, type RunsViewNode } from './runsView';
+import { metricsFileOf } from './runText';
+
+async function fileExists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The run node a row command was invoked on (the view passes its node; the palette passes nothing). */
+function nodeArg(arg: unknown, view: vscode.TreeView<RunsViewNode>): RunNode | undefined {
+  if (isRunNode(arg)) return arg;
+  const sel = view.selection.find(isRunNode);
+  if (!sel) void vscode.window.showInformationMessage('ML Project: select a run in the Runs view first.');
+  return sel;
+}
+
+async function openMetrics(project: ProjectSnapshot, runId: string): Promise<void> {
+  const run = runsOf(project).find((r) => r.id === runId);
+  if (!run) {
+    void vscode.window.showWarningMessage(`ML Project: run ${runId} is no longer in the history.`);
+    return;
+  }
+  const rel = metricsFileOf(run, project.result.parsed.plan);
+  const uri = rel ? vscode.Uri.joinPath(project.folder.uri, ...rel.split('/')) : undefined;
+  if (uri && (await fileExists(uri))) {
+    await vscode.window.showTextDocument(uri, { preview: true });
+    return;
+  }
+  const metrics = Object.entries(run.metrics).map(([k, v]) => `${k}=${v}`).join(', ') || 'no metrics';
+  void vscode.window.showInformationMessage(
+    `ML Project: the metrics file of run ${run.id} (${rel ?? 'unknown path'}) is gone${run.status !== 'ok' ? ` (the run ${run.status})` : ''}. Recorded: ${metrics}.`,
+  );
+}
+
+export function registerRunFeatures(context: vscode.ExtensionContext, registry: ProjectRegistry): vscode.Disposable {
+  const runner = new EvaluationRunner(context, registry);
+  const runsView = new RunsView(registry, context.workspaceState);
+  const view = vscode.window.createTreeView<RunsViewNode>('mlproject.runs', { treeDataProvider: runsView, showCollapseAll: false });
+  runsView.attach(view);
+  const dashboards = new Dashboards(context.extensionUri, registry, (project, id) => void openMetrics(project, id));
+  const codeLens = new EvaluationCodeLens(registry);
+
+  const freshProject = (node: RunNode): ProjectSnapshot =>
+    registry.projects().find((p) => p.folder.uri.toString() === node.project.folder.uri.toString()) ?? node.project;
+
+  const disposables: vscode.Disposable[] = [
+    runsView,
+    view,
+    dashboards,
+    codeLens,
+    vscode.languages.registerCodeLensProvider({ scheme: 'file', pattern: `**/${PLAN_FILE_NAME}` }, codeLens),
+
+    vscode.commands.registerCommand('mlproject.runEvaluation', (arg?: unknown) => runner.run(arg)),
+
+    vscode.commands.registerCommand('mlproject.rerun', (arg?: unknown) => {
+      const node = nodeArg(arg, view);
+      if (!node) return undefined;
+      return runner.run({ folder: node.project.folder.uri, candidate: node.run.candidate, note: node.run.note ?? '' });
+    }),
+
+    vscode.commands.registerCommand('mlproject.openMetrics', async (arg?: unknown) => {
+      const node = nodeArg(arg, view);
+      if (node) await openMetrics(freshProject(node), node.run.id);
+    }),
+
+    vscode.commands.registerCommand('mlproject.copyCommand', async (arg?: unknown) => {
+      const node = nodeArg(arg, view);
+      if (!node) return;
+      await vscode.env.clipboard.writeText(node.run.command);
+      vscode.window.setStatusBarMessage('$(copy) Evaluation command copied', 3000);
+    }),
+
+    vscode.commands.registerCommand('mlproject.deleteRun', async (arg?: unknown) => {
+      const node = nodeArg(arg, view);
+      if (!node) return false;
+      const project = freshProject(node);
+      const run = node.run;
+      const del = 'Delete';
+      const choice = await vscode.window.showWarningMessage(
+        `Delete run ${run.id} of ${run.candidate} from the run history?`,
+        { modal: true, detail: `${run.note ? `"${run.note}"\n` : ''}${run.start.replace('T', ' ').slice(0, 19)} UTC, ${run.status}. The line is removed from the history file; its run folder stays. This cannot be undone from the editor.` },
+        del,
+      );
+      if (choice !== del) return false;
+      let removed: number;
+      try {
+        removed = await deleteRuns(resolveHistoryPath(project.folder.uri.fsPath, project.result.parsed.plan), [run.id]);
+      } catch (e) {
+        void vscode.window.showErrorMessage(`ML Project: could not delete run ${run.id}: ${(e as Error).message}`);
+        return false;
+      }
+      await registry.refresh(project.planUri);
+      if (removed === 0) void vscode.window.showWarningMessage(`ML Project: run ${run.id} was not in the history any more.`);
+      return removed > 0;
+    }),
+
+    vscode.commands.registerCommand('mlproject.openDashboard', async (arg?: unknown) => {
+      const project = await pickProject(registry, runArgsOf(arg).folder ?? (isRunNode(arg) ? arg.project.folder.uri : undefined), 'to show');
+      if (project) dashboards.open(project);
+      return project !== undefined;
+    }),
+
+    vscode.commands.registerCommand('mlproject.groupRunsByCandidate', () => runsView.setGrouped(true)),
+    vscode.commands.registerCommand('mlproject.listRuns', () => runsView.setGrouped(false)),
+  ];
+  return vscode.Disposable.from(...disposables);
+}

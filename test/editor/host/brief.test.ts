@@ -1,0 +1,159 @@
+// The brief and decision commands in the real extension host, on a temp copy of examples/genre-tagger: Create
+// Project Brief sets project.brief with a minimal edit, writes the brief and changes the project-brief step's
+// evidence in the registry; it never overwrites; Update Project Brief rewrites only the marked blocks through an
+// undoable edit and never touches a brief without markers; Record Model Decision writes the record and the block.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { CreateBriefResult, UpdateBriefResult } from '../../../src/extension/brief/briefCommands';
+import type { DecisionResult } from '../../../src/extension/brief/recordDecision';
+
+const EXTENSION_ID = 'mlproject.mlproject';
+
+async function until<T>(check: () => T | Promise<T>, what: string, ms = 20_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) assert.fail(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const folder = () => vscode.workspace.workspaceFolders![0];
+const root = () => folder().uri.fsPath;
+const planFile = () => path.join(root(), '.mlproject.yaml');
+const briefFile = () => path.join(root(), 'docs', 'brief.md');
+const args = (extra: object = {}) => ({ folder: folder().uri.toString(), open: false, today: '2026-12-01', ...extra });
+
+/** Writes the plan on disk and waits until an open document of it (if any) shows the new text. */
+async function writePlan(text: string): Promise<void> {
+  fs.writeFileSync(planFile(), text);
+  await until(() => {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === planFile());
+    return !doc || doc.getText() === text;
+  }, 'the plan document to reload from disk');
+}
+
+async function closeAll(): Promise<void> {
+  for (const d of vscode.workspace.textDocuments) {
+    if (d.isDirty && d.uri.scheme === 'file') {
+      await vscode.window.showTextDocument(d);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+suite('brief: create, update, decision', () => {
+  let originalPlan: string;
+
+  suiteSetup(async function () {
+    this.timeout(60_000);
+    await until(() => vscode.extensions.getExtension(EXTENSION_ID)?.isActive, `${EXTENSION_ID} to activate`);
+    await closeAll();
+    originalPlan = fs.readFileSync(planFile(), 'utf8');
+  });
+
+  suiteTeardown(async () => {
+    await closeAll();
+    await writePlan(originalPlan);
+    fs.rmSync(briefFile(), { force: true });
+    fs.rmSync(path.join(root(), 'docs', 'decisions'), { recursive: true, force: true });
+  });
+
+  test('Create Project Brief sets project.brief minimally, writes the brief, and the step evidence changes', async function () {
+    this.timeout(60_000);
+    // the example names docs/brief.md; remove the key (and its comment) so the command has to set it
+    const withoutBrief = originalPlan.replace(/^ {2}brief: docs\/brief\.md.*\n/m, '');
+    assert.notEqual(withoutBrief, originalPlan);
+    await writePlan(withoutBrief);
+    fs.rmSync(briefFile(), { force: true });
+
+    const result = await vscode.commands.executeCommand<CreateBriefResult>('mlproject.createBrief', args({ path: 'docs/brief.md' }));
+    assert.ok(result, 'the command returned no result');
+    assert.equal(result.path, 'docs/brief.md');
+    assert.equal(result.planEdited, true);
+    // the plan: exactly one inserted line, everything else byte for byte (saved, since it had no unsaved changes)
+    const plan = fs.readFileSync(planFile(), 'utf8');
+    const inserted = plan.split('\n').filter((l) => !withoutBrief.split('\n').includes(l));
+    assert.deepEqual(inserted, ['  brief: docs/brief.md']);
+    assert.equal(plan.replace('  brief: docs/brief.md\n', ''), withoutBrief);
+    // the brief
+    const brief = fs.readFileSync(briefFile(), 'utf8');
+    assert.match(brief, /<!-- mlproject:begin /);
+    assert.match(brief, /Genre tagger/);
+    // the registry's evidence for the project-brief step
+    assert.equal(result.evidence.before?.seen, false);
+    assert.match(result.evidence.before?.detail ?? '', /no brief|does not exist/);
+    assert.match(result.evidence.after?.detail ?? '', /^brief \d+\/\d+ sections$/);
+    assert.equal(result.evidence.after?.file, 'docs/brief.md');
+  });
+
+  test('Create Project Brief never overwrites an existing brief', async () => {
+    const before = fs.readFileSync(briefFile(), 'utf8') + '\nMy own notes.\n';
+    fs.writeFileSync(briefFile(), before);
+    const result = await vscode.commands.executeCommand('mlproject.createBrief', args());
+    assert.equal(result, undefined);
+    assert.equal(fs.readFileSync(briefFile(), 'utf8'), before);
+  });
+
+  test('Update Project Brief regenerates only the marked blocks, undoably, and keeps the rest', async function () {
+    this.timeout(30_000);
+    const before = fs.readFileSync(briefFile(), 'utf8');
+    await writePlan(fs.readFileSync(planFile(), 'utf8').replace('name: Genre tagger', 'name: Genre tagger v2'));
+    const result = await vscode.commands.executeCommand<UpdateBriefResult>('mlproject.updateBrief', args());
+    assert.ok(result && !result.error, result?.error);
+    assert.ok(result.changedBlocks.length > 0, 'some block changed');
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === briefFile());
+    assert.ok(doc, 'the brief was edited as a document');
+    assert.ok(doc.isDirty, 'through a WorkspaceEdit, not a write to disk');
+    assert.match(doc.getText(), /Genre tagger v2/);
+    assert.match(doc.getText(), /My own notes\./);
+    assert.equal(fs.readFileSync(briefFile(), 'utf8'), before, 'the file on disk is untouched until saved');
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('undo');
+    await until(() => doc.getText() === before, 'undo to restore the brief');
+    await closeAll();
+  });
+
+  test('Update Project Brief never rewrites a brief without markers', async () => {
+    const plain = '# Brief\n\n## Problem\n\nWritten by hand.\n';
+    fs.writeFileSync(briefFile(), plain);
+    const result = await vscode.commands.executeCommand<UpdateBriefResult>('mlproject.updateBrief', args());
+    assert.ok(result?.error && /no mlproject markers/.test(result.error), result?.error);
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === briefFile());
+    assert.equal(doc?.isDirty ?? false, false);
+    assert.equal(fs.readFileSync(briefFile(), 'utf8'), plain);
+    await closeAll();
+  });
+
+  test('Record Model Decision writes the record (never over an earlier one) and the decision block', async function () {
+    this.timeout(30_000);
+    const first = await vscode.commands.executeCommand<DecisionResult>('mlproject.recordDecision',
+      args({ chosen: 'knn', rationale: 'cheapest model that can reach the target; cnn kept as plan B', attendees: ['Dana', 'Lee'] }));
+    assert.ok(first);
+    assert.equal(first.record, 'docs/decisions/2026-12-01-model.md');
+    assert.equal(first.planEdited, true);
+    const record = fs.readFileSync(path.join(root(), first.record), 'utf8');
+    assert.match(record, /# Model decision: .*knn/);
+    assert.match(record, /cheapest model that can reach the target/);
+    assert.match(record, /Dana, Lee/);
+    const plan = fs.readFileSync(planFile(), 'utf8');
+    assert.match(plan, /^ {2}chosen: knn$/m);
+    assert.match(plan, /^ {2}date: 2026-12-01$/m);
+    assert.match(plan, /^ {2}record: docs\/decisions\/2026-12-01-model\.md$/m);
+    assert.match(plan, /^ {2}attendees: \[Dana, Lee\]$/m);
+    // comments elsewhere are kept
+    assert.match(plan, /# organises the work, leads the model decision meeting/);
+
+    const second = await vscode.commands.executeCommand<DecisionResult>('mlproject.recordDecision',
+      args({ chosen: 'cnn', rationale: 'changed our mind', attendees: ['Dana'] }));
+    assert.equal(second?.record, 'docs/decisions/2026-12-01-model-2.md');
+    assert.equal(fs.readFileSync(path.join(root(), first.record), 'utf8'), record, 'the earlier record is untouched');
+
+    const refused = await vscode.commands.executeCommand('mlproject.recordDecision', args({ chosen: 'cnn', rationale: '   ' }));
+    assert.equal(refused, undefined, 'a rationale is required');
+  });
+});

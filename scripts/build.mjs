@@ -14,6 +14,8 @@ const common = {
   legalComments: 'none',
   define: { __MLPROJECT_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
+  // markdown-it's full HTML entity table is 75 KB; the bundles use a small decoder (see entitiesLite.ts).
+  alias: { entities: './src/core/brief/entitiesLite.ts' },
 };
 
 const builds = [

@@ -8,7 +8,7 @@ import { renderBrief } from '../../core/brief/generate';
 import { PlanEditError, setProjectBrief } from '../../core/brief/planEdits';
 import { BriefTemplateError, parseTemplate, type BriefTemplate } from '../../core/brief/template';
 import { updateBrief } from '../../core/brief/update';
-import { isIsoDate } from '../../core/decision/record';
+import { todayOption } from '../options';
 import { writeFileAtomic } from '../loadPlan';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliIO, type CommandHandler } from '../io';
 import { editPlanFile, insideRoot, localToday, readRuns, readTemplate, workspaceRelative, writeNewFile } from './briefSupport';
@@ -61,7 +61,7 @@ function parse(argv: string[]): BriefArgs {
   }
   const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError(`expected at most one path, got: ${positionals.join(' ')}`);
-  if (values.today !== undefined && !isIsoDate(values.today)) throw new UsageError(`--today takes a date as YYYY-MM-DD, not "${values.today}"`);
+  todayOption(values.today);
   return {
     path: positionals[0],
     out: values.out,

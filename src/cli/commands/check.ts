@@ -7,6 +7,7 @@ import { displayPath, loadAndCheck } from '../planContext';
 import { parseRuleFlags } from '../ruleOptions';
 import { FORMATS, formatDiagnostics, type FileDiagnostic, type Format } from '../format/formatDiagnostics';
 import { VERSION } from '../version';
+import { countOption, todayOption } from '../options';
 
 export const help = `Usage: mlproject check [path...] [options]
 
@@ -39,14 +40,13 @@ export async function check(argv: string[], io: CliIO): Promise<number> {
   }
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
-  const maxWarnings = values['max-warnings'] === undefined ? Infinity : Number(values['max-warnings']);
-  if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) throw new UsageError(`--max-warnings takes a whole number, not "${values['max-warnings']}"`);
-  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError(`--today takes a date as YYYY-MM-DD, not "${values.today}"`);
+  const maxWarnings = countOption('--max-warnings', values['max-warnings']) ?? Infinity;
+  const today = todayOption(values.today);
   const config = parseRuleFlags(values.rule);
 
   const items: FileDiagnostic[] = [];
   for (const file of await findPlanFiles(positionals, io.cwd)) {
-    const { root, result } = await loadAndCheck(file, { config, today: values.today });
+    const { root, result } = await loadAndCheck(file, { config, today });
     for (const d of result.diagnostics) {
       const shown = d.file ? displayPath(path.join(root, d.file), io.cwd) : displayPath(file, io.cwd);
       items.push({ file: shown, diagnostic: d });

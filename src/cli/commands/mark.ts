@@ -47,6 +47,10 @@ export async function mark(argv: string[], io: CliIO): Promise<number> {
   if (status === 'skipped' && !values.reason?.trim()) throw new UsageError('a skipped step needs --reason "why it is skipped"');
   if (values.phase !== undefined && !PHASES.includes(values.phase as PhaseId)) throw new UsageError(`--phase must be one of ${PHASES.join(', ')}`);
 
+  const builtIn = findStep(stepId);
+  if (builtIn && values.phase !== undefined && values.phase !== builtIn.phase) {
+    throw new UsageError(`"${stepId}" is a step of ${builtIn.phase}, not ${values.phase}; leave out --phase`);
+  }
   const file = path.resolve(io.cwd, values.plan ?? PLAN_FILE_NAME);
   const text = await readPlanFile(file);
   const parsed = parsePlan(text);

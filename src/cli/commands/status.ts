@@ -5,6 +5,7 @@ import { ruleInfo } from '../../core/rules/ruleInfo';
 import { UsageError, type CliIO } from '../io';
 import { findPlanFiles } from '../loadPlan';
 import { displayPath, loadAndCheck, type PlanContext } from '../planContext';
+import { todayOption } from '../options';
 
 export const help = `Usage: mlproject status [path] [--format text|json] [--today YYYY-MM-DD]
 
@@ -63,9 +64,10 @@ export async function status(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
+  const today = todayOption(values.today);
   const files = await findPlanFiles(positionals, io.cwd);
   const contexts = [];
-  for (const f of files) contexts.push(await loadAndCheck(f, { today: values.today }));
+  for (const f of files) contexts.push(await loadAndCheck(f, { today }));
   if (values.format === 'json') {
     io.stdout(JSON.stringify(contexts.map((c) => ({
       file: displayPath(c.file, io.cwd), currentPhase: c.result.state.currentPhase ?? null,

@@ -6,6 +6,7 @@ import type { Candidate, ProjectPlan } from '../model';
 import { rankCandidates } from '../process/ranking';
 import { cell, code, inline, paragraphs, table } from '../brief/markdownText';
 import { formatMetric, latestRunByCandidate, type RunSummary } from '../brief/runs';
+import { isIsoDate } from '../text/dates';
 
 export interface DecisionInput {
   /** id of the chosen candidate */
@@ -19,16 +20,7 @@ export interface DecisionInput {
 }
 
 export const DECISIONS_DIR = 'docs/decisions';
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar date written YYYY-MM-DD. */
-export function isIsoDate(value: string): boolean {
-  const m = DATE.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === value;
-}
+export { isIsoDate };
 
 /** `docs/decisions/YYYY-MM-DD-model.md`, or with `-2`, `-3`… when an earlier record already has that name. */
 export function decisionRecordPath(date: string, existing: ReadonlySet<string>): string {

@@ -85,11 +85,15 @@ export function buildSourceMap(document: Document | undefined, lines: LineIndex)
     valueRange: (path) => toRange(entries.get(keyOf(path))?.value),
     keyRange: (path) => toRange(entries.get(keyOf(path))?.key),
     rangeOf(path) {
-      for (let n = path.length; n >= 0; n--) {
+      for (let n = path.length; n >= 1; n--) {
         const e = entries.get(keyOf(path.slice(0, n)));
         if (e) return toRange(e.key ?? e.value);
       }
-      return lines.range(0, 0);
+      // The top level: the first key (or the first line), never the whole file.
+      const first = ordered.find((e) => e.path.length === 1);
+      if (first) return toRange(first.key ?? first.value);
+      const root = entries.get(keyOf([]))?.value;
+      return root ? lines.range(root[0], Math.min(root[1], lines.lineEnd(lines.positionAt(root[0]).line))) : lines.range(0, 0);
     },
     pathAt(offset) {
       let best: Entry | undefined;

@@ -8,10 +8,25 @@ import { resolveInside } from './paths';
 const SKIP_DIRS = new Set(['node_modules', '__pycache__', 'venv', 'dist', 'out', 'build']);
 
 export class NodeFs implements WorkspaceFs {
+  private realRoot?: Promise<string>;
+
   constructor(readonly root: string, private readonly maxFileBytes = 256 * 1024 * 1024) {}
 
-  async readText(relPath: string): Promise<string | undefined> {
+  /** The real path of a workspace path, or undefined when it (or a symbolic link on the way) leads outside. */
+  private async realInside(relPath: string): Promise<string | undefined> {
     const abs = resolveInside(this.root, relPath);
+    if (!abs) return undefined;
+    try {
+      this.realRoot ??= fsp.realpath(this.root);
+      const [root, real] = await Promise.all([this.realRoot, fsp.realpath(abs)]);
+      return real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep) ? real : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async readText(relPath: string): Promise<string | undefined> {
+    const abs = await this.realInside(relPath);
     if (!abs) return undefined;
     try {
       const st = await fsp.stat(abs);
@@ -23,7 +38,7 @@ export class NodeFs implements WorkspaceFs {
   }
 
   async stat(relPath: string): Promise<EntryKind | undefined> {
-    const abs = resolveInside(this.root, relPath);
+    const abs = await this.realInside(relPath);
     if (!abs) return undefined;
     try {
       const st = await fsp.stat(abs);

@@ -14,7 +14,7 @@ import type { Evidence } from '../../core/state/evidence';
 import { findStepState } from '../../core/state/projectState';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
 import { editDocument } from '../workspaceEdits';
-import { pickProject } from '../runs/pickProject';
+import { freshSnapshot, pickProject } from '../runs/pickProject';
 import { runsOf } from '../runs/runEvaluation';
 import { BriefCommandError, briefTemplateFor, editPlan, exists, insideFolder, localToday, minimalEdit, writeNewFile } from './briefSupport';
 
@@ -98,7 +98,7 @@ export async function createBrief(registry: ProjectRegistry, arg?: unknown): Pro
   const picked = await pickProject(registry, args.folder, 'for the brief');
   if (!picked) return undefined;
   try {
-    const project = (await registry.refresh(picked.planUri, false)) ?? picked;
+    const project = await freshSnapshot(registry, picked);
     const plan = project.result.parsed.plan;
     const configured = configuredBrief(plan);
     const rel = configured ?? (args.path !== undefined ? normaliseRelative(args.path.trim()) : await askBriefPath());
@@ -133,7 +133,7 @@ export async function createBrief(registry: ProjectRegistry, arg?: unknown): Pro
         void vscode.window.showWarningMessage(`ML Project: wrote ${rel}, but could not set project.brief: ${e.message}`);
       }
     }
-    const after = await registry.refresh(project.planUri);
+    const after = await freshSnapshot(registry, project, true);
     if (args.open !== false) await showBrief(uri);
     const sections = template.sections.length;
     void vscode.window.showInformationMessage(
@@ -156,7 +156,7 @@ export async function updateBriefCommand(registry: ProjectRegistry, arg?: unknow
   const picked = await pickProject(registry, args.folder ?? (active && active.path.endsWith('.md') ? active : undefined), 'whose brief to update');
   if (!picked) return undefined;
   try {
-    const project = (await registry.refresh(picked.planUri, false)) ?? picked;
+    const project = await freshSnapshot(registry, picked);
     const plan = project.result.parsed.plan;
     const rel = configuredBrief(plan);
     const create = 'Create Project Brief';

@@ -9,7 +9,7 @@ import { PlanEditError, setDecision } from '../../core/brief/planEdits';
 import { DECISIONS_DIR, decisionRecordPath, defaultAttendees, isIsoDate, renderDecisionRecord } from '../../core/decision/record';
 import { betterRankedThan, rankCandidates } from '../../core/process/ranking';
 import type { ProjectRegistry } from '../project/projectRegistry';
-import { pickProject } from '../runs/pickProject';
+import { freshSnapshot, pickProject } from '../runs/pickProject';
 import { runsOf } from '../runs/runEvaluation';
 import { BriefCommandError, editPlan, insideFolder, localToday, writeNewFile } from './briefSupport';
 
@@ -85,7 +85,7 @@ export async function recordDecision(registry: ProjectRegistry, arg?: unknown): 
   const picked = await pickProject(registry, args.folder, 'to record the decision for');
   if (!picked) return undefined;
   try {
-    const project = (await registry.refresh(picked.planUri, false)) ?? picked;
+    const project = await freshSnapshot(registry, picked);
     const plan = project.result.parsed.plan;
     const runs = runsOf(project);
     const items = decisionItems(plan, runs);

@@ -12,14 +12,36 @@ export function folderUriOf(folder: unknown): vscode.Uri | undefined {
   return vscode.Uri.file(folder);
 }
 
+/**
+ * Waits (up to `ms`) until `find` finds something in the registry: right after a settings change or a plan
+ * created on disk, the registry may still be checking the project.
+ */
+async function settle<T>(registry: ProjectRegistry, find: () => T | undefined, ms = 5000): Promise<T | undefined> {
+  const now = find();
+  if (now !== undefined) return now;
+  return new Promise<T | undefined>((resolve) => {
+    const done = (v: T | undefined): void => {
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(v);
+    };
+    const sub = registry.onDidChange(() => {
+      const v = find();
+      if (v !== undefined) done(v);
+    });
+    const timer = setTimeout(() => done(find()), ms);
+  });
+}
+
 export async function pickProject(registry: ProjectRegistry, folder?: unknown, purpose = 'for'): Promise<ProjectSnapshot | undefined> {
-  const projects = registry.projects();
   const wanted = folderUriOf(folder);
   if (wanted) {
-    const found = projects.find((p) => p.folder.uri.toString() === wanted.toString()) ?? registry.projectFor(wanted);
+    const found = await settle(registry, () =>
+      registry.projects().find((p) => p.folder.uri.toString() === wanted.toString()) ?? registry.projectFor(wanted));
     if (!found) void vscode.window.showErrorMessage(`ML Project: no .mlproject.yaml in ${wanted.fsPath}.`);
     return found;
   }
+  const projects = (await settle(registry, () => (registry.projects().length > 0 ? registry.projects() : undefined), 1500)) ?? [];
   if (projects.length === 0) {
     const create = 'Create .mlproject.yaml';
     void vscode.window.showWarningMessage('ML Project: this workspace has no .mlproject.yaml yet.', create).then((c) => {
@@ -36,4 +58,21 @@ export async function pickProject(registry: ProjectRegistry, folder?: unknown, p
     { title: `ML Project: which project ${purpose}?`, ignoreFocusOut: true },
   );
   return picked?.project;
+}
+
+/**
+ * Checks the project now and returns a snapshot made after this call. `registry.refresh` hands back the previous
+ * snapshot when its check was overtaken by a newer one (e.g. the file watcher's); then this waits for that one.
+ */
+export async function freshSnapshot(registry: ProjectRegistry, project: ProjectSnapshot, invalidateFacts = false): Promise<ProjectSnapshot> {
+  const key = project.folder.uri.toString();
+  const find = (): ProjectSnapshot | undefined => registry.projects().find((p) => p.folder.uri.toString() === key);
+  const prev = find();
+  const snap = await registry.refresh(project.planUri, invalidateFacts);
+  if (snap && snap !== prev) return snap;
+  const fresh = await settle(registry, () => {
+    const p = find();
+    return p && p !== prev ? p : undefined;
+  });
+  return fresh ?? snap ?? project;
 }

@@ -14,7 +14,7 @@ import { formatDuration } from '../../core/runs/timeout';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
 import { readSettings } from '../settings';
 import { CommandApprovals } from './approval';
-import { pickProject } from './pickProject';
+import { freshSnapshot, pickProject } from './pickProject';
 import { runAsTask } from './taskRunner';
 import { verdictMessage } from './runText';
 
@@ -111,7 +111,7 @@ export class EvaluationRunner {
     const picked = await pickProject(this.registry, args.folder, 'to evaluate');
     if (!picked) return undefined;
     // The plan as it is now (the editor's buffer when it is open).
-    const project = (await this.registry.refresh(picked.planUri, false)) ?? picked;
+    const project = await freshSnapshot(this.registry, picked);
     const plan = project.result.parsed.plan;
 
     let candidate = args.candidate;
@@ -199,7 +199,7 @@ export class EvaluationRunner {
       },
     );
     const record = await finishRun(prepared, outcome);
-    const fresh = await this.registry.refresh(project.planUri);
+    const fresh = await freshSnapshot(this.registry, project, true);
     const runs = runsOf(fresh);
     const comparison = compareRun(record, runs.some((r) => r.id === record.id) ? runs : [...runs, record], fresh?.result.parsed.plan ?? plan);
     this.announce(project, comparison);

@@ -93,7 +93,7 @@ test('--today is the date the runway is compared with', async () => {
   assert.doesNotMatch((await run('check', 'runway', '--today', '2026-10-01')).out, /runway/);
 });
 
-test('--today that is not a real date is bad usage', { todo: 'BUG check.ts: --today is checked only against /^\\d{4}-\\d{2}-\\d{2}$/; 2026-13-45 is accepted (exit 0) and the runway rule then silently does nothing' }, async () => {
+test('--today that is not a real date is bad usage', async () => {
   const r = await run('check', 'runway', '--today', '2026-13-45');
   assert.equal(r.code, 2);
 });
@@ -168,4 +168,8 @@ test('check --help exits 0 with the usage', async () => {
   const r = await run('check', '--help');
   assert.equal(r.code, 0);
   assert.match(r.out, /^Usage: mlproject check/);
+});
+
+test('--max-warnings with an empty value is bad usage', async () => {
+  assert.equal((await run('check', 'clean', '--max-warnings', '')).code, 2);
 });

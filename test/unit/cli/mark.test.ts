@@ -127,3 +127,9 @@ test('mark --help exits 0', async () => {
   assert.equal(r.code, 0);
   assert.match(r.out, /^Usage: mlproject mark <step> <status>/);
 });
+
+test('--phase that contradicts a built-in step\'s phase is refused', async () => {
+  const r = await mark('baseline', 'done', '--phase', 'develop');
+  assert.equal(r.code, 2);
+  assert.equal(r.text, PLAN);
+});

@@ -66,7 +66,7 @@ test('duplicate-id: one step id in two phases, related to the first', async () =
   assert.deepEqual(d.related?.map((r) => [r.message, r.range.start.line, r.range.start.character]), [['first step id "baseline"', 12, 4]]);
 });
 
-test('duplicate-id: a duplicate step id is reported on the repeated id (the key), not on its status', { todo: 'BUG duplicateIds.ts: step findings use onValue: true, so the range is the status value `todo` [14:14-14:18] instead of the duplicated key `baseline` [14:4-14:12] (the related info does point at the key)' }, async () => {
+test('duplicate-id: a duplicate step id is reported on the repeated id (the key), not on its status', async () => {
   const text = yaml(...H, 'checklist:', '  define:', '    baseline: done', '  develop:', '    baseline: todo');
   assertRange(only((await check(text, WS)).diagnostics, 'duplicate-id').range, [14, 4, 14, 12]);
 });
@@ -108,7 +108,7 @@ test('unknown-reference: a candidate source that is not a literature title is a 
   assert.equal(far.fixes, undefined);
 });
 
-test('unknown-reference: a chosen id differing only in case gets a did-you-mean', { todo: 'BUG suggest.ts closest (case-only difference excluded): `chosen: CNN` with candidate `cnn` says "Candidates: cnn, knn." with no fix instead of Did you mean "cnn"?' }, async () => {
+test('unknown-reference: a chosen id differing only in case gets a did-you-mean', async () => {
   const d = only((await check(yaml(...H, ...CANDIDATES, ...LIT, 'decision: { chosen: CNN, rationale: r }'), WS)).diagnostics, 'unknown-reference');
   assert.match(d.message, /Did you mean "cnn"\?/);
 });
@@ -128,7 +128,7 @@ test('path-outside-workspace: a dataset that climbs out, and an absolute record 
   none((await check(yaml(...H, 'evaluation: { dataset: data/../data.csv }'), { ...WS, 'data.csv': '' })).diagnostics, 'path-outside-workspace');
 });
 
-test('path-outside-workspace: an evaluation command running a script outside the workspace is reported', { todo: 'BUG paths.ts/manualEvaluation.ts: `command: python3 ../evil.py` gets no diagnostic at all; manual-evaluation skips it saying "path-outside-workspace reports it", but referencedPaths does not include command scripts' }, async () => {
+test('path-outside-workspace: an evaluation command running a script outside the workspace is reported', async () => {
   const d = await check(yaml(...H, 'evaluation:', '  command: python3 ../evil.py --model x'), WS);
   const about = d.diagnostics.filter((x) => x.message.includes('../evil.py'));
   assert.equal(about.length, 1);

@@ -4,7 +4,7 @@ import type { YamlPath } from '../../parse/sourceMap';
 import type { Finding, Rule, RuleContext } from '../rule';
 import { indexed } from '../helpers';
 
-function duplicates(ctx: RuleContext, entries: [string | undefined, YamlPath][], what: string): Finding[] {
+function duplicates(ctx: RuleContext, entries: [string | undefined, YamlPath][], what: string, onValue = true): Finding[] {
   const first = new Map<string, YamlPath>();
   const out: Finding[] = [];
   for (const [key, path] of entries) {
@@ -15,7 +15,7 @@ function duplicates(ctx: RuleContext, entries: [string | undefined, YamlPath][],
       continue;
     }
     out.push({
-      at: path, onValue: true,
+      at: path, onValue,
       message: `Duplicate ${what} "${key}": each must be unique. Rename or remove this one.`,
       related: [{ message: `first ${what} "${key}"`, range: ctx.parsed.source.rangeOf(earlier)! }],
     });
@@ -37,7 +37,7 @@ export const duplicateId: Rule = {
       ...duplicates(ctx, indexed(p.candidates).map(([c, i]) => [c.id, ['candidates', i, 'id']]), 'candidate id'),
       ...duplicates(ctx, indexed(p.literature).map(([l, i]) => [l.title, ['literature', i, 'title']]), 'literature title'),
       ...duplicates(ctx, indexed(p.goal?.success_criteria).map(([c, i]) => [c.metric, ['goal', 'success_criteria', i, 'metric']]), 'success-criterion metric'),
-      ...duplicates(ctx, steps, 'step id'),
+      ...duplicates(ctx, steps, 'step id', false),
     ];
   },
 };

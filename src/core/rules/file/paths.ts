@@ -4,6 +4,7 @@ import type { YamlPath } from '../../parse/sourceMap';
 import { PHASES } from '../../model';
 import type { Finding, Rule } from '../rule';
 import { indexed } from '../helpers';
+import { scriptsInCommand } from '../evaluationScripts';
 
 /** Every workspace path the plan names, with where it is written. */
 export function referencedPaths(plan: ProjectPlan): { path: string; at: YamlPath; what: string }[] {
@@ -24,6 +25,15 @@ export function referencedPaths(plan: ProjectPlan): { path: string; at: YamlPath
   return out;
 }
 
+/** Scripts the evaluation command runs that leave the workspace. */
+function outsideScripts(ctx: Parameters<Rule['check']>[0]): Finding[] {
+  const command = ctx.plan.evaluation?.command;
+  if (!command) return [];
+  return scriptsInCommand(command)
+    .filter((s) => ctx.facts.paths.get(s) === 'outside')
+    .map((s): Finding => ({ at: ['evaluation', 'command'], onValue: true, message: `The evaluation command runs \`${s}\`, which is outside the workspace. Keep the evaluation script in the project, so every run uses the same code.` }));
+}
+
 export const pathOutsideWorkspace: Rule = {
   code: 'path-outside-workspace',
   category: 'file',
@@ -33,7 +43,8 @@ export const pathOutsideWorkspace: Rule = {
   check(ctx) {
     return referencedPaths(ctx.plan)
       .filter((r) => ctx.facts.paths.get(r.path) === 'outside')
-      .map((r): Finding => ({ at: r.at, onValue: true, message: `The ${r.what} path \`${r.path}\` leaves the workspace and was not read. Use a path relative to the workspace folder.` }));
+      .map((r): Finding => ({ at: r.at, onValue: true, message: `The ${r.what} path \`${r.path}\` leaves the workspace and was not read. Use a path relative to the workspace folder.` }))
+      .concat(outsideScripts(ctx));
   },
 };
 

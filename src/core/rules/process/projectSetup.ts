@@ -15,7 +15,7 @@ export const noProjectLead: Rule = {
     const offered = (leads.length ? leads : team).slice(0, 3);
     return [{
       at: firstExisting(ctx, ['project'], []),
-      fixes: offered.map((m, i) => ({ title: `Set the project lead to ${m.name}`, preferred: leads.length > 0 && i === 0, action: { kind: 'setScalar' as const, path: ['project', 'lead'], value: m.name! } })),
+      ...(offered.length === 0 ? {} : { fixes: offered.map((m, i) => ({ title: `Set the project lead to ${m.name}`, preferred: leads.length > 0 && i === 0, action: { kind: 'setScalar' as const, path: ['project', 'lead'], value: m.name! } })) }),
       message: `No project lead: set \`project.lead\`${leads.length ? ` (the team lists ${leads[0].name} as project-lead)` : ' to the person who organises the work and leads the model decision'}.`,
     }];
   },

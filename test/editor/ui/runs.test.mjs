@@ -1,0 +1,62 @@
+// The Runs view after a run started from the UI: command palette → "ML Project: Run Evaluation" → pick a candidate
+// → a note → the first-run confirmation (modal, showing the exact command) → the task runs in a terminal → the Runs
+// view shows the run with its metrics and ✓/✗ per success criterion. Runs on the installed VSIX, trusted workspace.
+import fs from 'node:fs';
+import path from 'node:path';
+import { waitFor } from '../../../scripts/editor/codeServer.mjs';
+
+export const timeout = 150_000;
+
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input').first();
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+export default async function ({ page, workspace, screenshot }) {
+  // The extension activates because of .mlproject.yaml; open its container so the Runs view renders.
+  const icon = page.locator('.activitybar [aria-label^="ML Project"]').first();
+  await icon.waitFor({ timeout: 60_000 });
+  await icon.click();
+  await page.locator('.pane-header', { hasText: 'Runs' }).first().waitFor();
+
+  await runCommand(page, 'ML Project: Run Evaluation');
+  // 1/2: the candidate (the chosen one, cnn, is listed first; pick the baseline)
+  const logreg = page.locator('.quick-input-list .monaco-list-row', { hasText: 'logreg' }).first();
+  await logreg.waitFor();
+  await page.locator('.quick-input-list .monaco-list-row').first().filter({ hasText: 'cnn' }).waitFor();
+  await logreg.click();
+  // 2/2: the note
+  const note = page.locator('.quick-input-widget input').first();
+  await page.locator('.quick-input-widget', { hasText: 'What is this run trying to show?' }).first().waitFor();
+  await note.fill('ui test: baseline through the pipeline');
+  await page.keyboard.press('Enter');
+  // the first-run confirmation shows the exact command
+  const dialog = page.locator('.monaco-dialog-box').first();
+  await dialog.waitFor();
+  const text = await dialog.innerText();
+  if (!/python3 eval\.py --model 'logreg'/.test(text)) throw new Error(`the confirmation does not show the command:\n${text}`);
+  await screenshot('confirmation');
+  await dialog.locator('.monaco-button', { hasText: /^Run$/ }).first().click();
+
+  // the Runs view shows the run with ✓/✗ per criterion
+  const runsPane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Runs' }) }).first();
+  const row = runsPane.locator('.monaco-list-row', { hasText: 'ui test: baseline through the pipeline' }).first();
+  await row.waitFor({ timeout: 90_000 });
+  await waitFor(async () => /[✓✗]/.test(await row.innerText()), { ms: 30_000, what: 'a ✓ or ✗ in the run row' });
+  const rowText = await row.innerText();
+  if (!/macro_f1 \d/.test(rowText)) throw new Error(`the run row shows no macro_f1 value: ${rowText}`);
+  await screenshot('runs-view');
+
+  // the same run is in the history the CLI reads
+  const history = path.join(workspace, '.mlproject', 'runs.jsonl');
+  await waitFor(() => fs.existsSync(history), { what: 'the run history' });
+  const runs = fs.readFileSync(history, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const run = runs.find((r) => r.note === 'ui test: baseline through the pipeline');
+  if (!run || run.status !== 'ok' || run.source !== 'editor' || typeof run.metrics.macro_f1 !== 'number') {
+    throw new Error(`unexpected history: ${JSON.stringify(runs)}`);
+  }
+}

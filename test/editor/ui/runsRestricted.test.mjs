@@ -1,0 +1,25 @@
+// Restricted Mode: the workspace is not trusted, so Run Evaluation refuses, says why and offers to manage trust;
+// nothing runs and no run is recorded.
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const trust = false;
+
+export default async function ({ page, workspace, screenshot }) {
+  const icon = page.locator('.activitybar [aria-label^="ML Project"]').first();
+  await icon.waitFor({ timeout: 60_000 });
+  await icon.click();
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input').first();
+  await input.waitFor();
+  await input.fill('>ML Project: Run Evaluation');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'ML Project: Run Evaluation' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Restricted Mode' }).first();
+  await toast.waitFor({ timeout: 30_000 });
+  await toast.locator('.monaco-button', { hasText: 'Manage Workspace Trust' }).first().waitFor();
+  await screenshot('refused');
+  // no candidate prompt appeared and nothing was recorded
+  if (await page.locator('.quick-input-widget', { hasText: 'which candidate' }).isVisible()) throw new Error('it asked for a candidate');
+  if (fs.existsSync(path.join(workspace, '.mlproject', 'runs.jsonl'))) throw new Error('a run was recorded');
+}

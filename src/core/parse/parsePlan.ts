@@ -11,6 +11,7 @@ import {
 } from './textDiagnostics';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const FORBIDDEN_KEY_TEXT = /__proto__|constructor|prototype/;
 import { validatePlan } from '../schema/validate';
 
 /** Larger plans are refused: no real plan comes near, and parsing one would stall the editor. */
@@ -67,7 +68,8 @@ export function parsePlan(text: string): ParsedPlan {
   diagnostics.push(...yamlErrorDiagnostics(document.warnings, lines, 'warning'));
   for (const extra of all.slice(1)) diagnostics.push(extraDocumentDiagnostic(extra, lines));
 
-  visit(document, {
+  // A second walk only when the text can hold an alias (`*name`) or a forbidden key: most plans hold neither.
+  if (text.includes('*') || FORBIDDEN_KEY_TEXT.test(text)) visit(document, {
     Alias(_key, node) {
       if (node.range) diagnostics.push(aliasDiagnostic(node.range[0], node.range[1], lines));
     },

@@ -1,6 +1,6 @@
 // Text and JSON forms of runs for `mlproject eval` and `mlproject runs`.
 import type { ProjectPlan } from '../../core/model';
-import { compareWithBaseline, isLater, latestBaselineRun, type CriterionCheck, type RunComparison } from '../../core/runs/compare';
+import { baselineText, compareWithBaseline, isLater, latestBaselineRun, type CriterionCheck, type RunComparison } from '../../core/runs/compare';
 import type { RunRecord } from '../../core/runs/runRecord';
 import { formatDuration } from '../../core/runs/timeout';
 
@@ -33,7 +33,7 @@ export function resultLine(cmp: RunComparison): string {
     parts.push(s);
   }
   for (const c of cmp.criteria) if (c.status === 'missing') parts.push(criterionText(c));
-  parts.push(cmp.baseline ? `vs baseline ${cmp.baseline.candidate} ${cmp.baseline.id}` : 'no baseline run yet');
+  parts.push(cmp.baseline ? `${baselineText(cmp)} ${cmp.baseline.id}` : baselineText(cmp));
   let line = parts.join('  ');
   if (r.error) line += `\n  ${r.status}: ${r.error}`;
   return line;

@@ -37,6 +37,14 @@ export interface RunComparison {
   criteria: CriterionCheck[];
   /** true when every criterion passes (and there is at least one) */
   targetsMet: boolean;
+  /** true when the run is of a baseline candidate */
+  ofBaseline: boolean;
+}
+
+/** How a comparison's reference reads in one line: "vs baseline x", "the baseline itself", or "no baseline run yet". */
+export function baselineText(cmp: RunComparison): string {
+  if (cmp.baseline) return `vs baseline ${cmp.baseline.candidate}`;
+  return cmp.ofBaseline ? 'the first baseline run' : 'no baseline run yet';
 }
 
 /** The well-formed success criteria of a plan. */
@@ -105,7 +113,10 @@ export function compareWithBaseline(run: RunRecord, baseline: RunRecord | undefi
     return { metric, value, baseline: base, delta, ...(improved === undefined ? {} : { improved }) };
   });
   const criteria = checkCriteria(run.metrics, plan);
-  return { run, baseline, metrics, criteria, targetsMet: criteria.length > 0 && criteria.every((c) => c.status === 'pass') };
+  return {
+    run, baseline, metrics, criteria, targetsMet: criteria.length > 0 && criteria.every((c) => c.status === 'pass'),
+    ofBaseline: baselineIds(plan).has(run.candidate),
+  };
 }
 
 export interface CandidateSummary {

@@ -1,6 +1,6 @@
 // Short texts about runs for the Runs view, the verdict message and the dashboard: metric values, deltas against
 // the baseline, ✓/✗ per criterion, relative times. Pure (no vscode), so they read the same everywhere.
-import type { CriterionCheck, RunComparison } from '../../core/runs/compare';
+import { baselineText, type CriterionCheck, type RunComparison } from '../../core/runs/compare';
 import type { RunRecord, RunStatus } from '../../core/runs/runRecord';
 import type { ProjectPlan } from '../../core/model';
 import { DEFAULT_METRICS_FILE, RUNS_DIR } from '../../core/runs/prepare';
@@ -64,7 +64,7 @@ export function verdictMessage(cmp: RunComparison): string {
   const head = `Evaluation of ${r.candidate} ${r.status === 'ok' ? 'finished' : STATUS_TEXT[r.status]}`;
   if (r.status !== 'ok') return `${head}${r.error ? `: ${r.error}` : ''}`;
   const metrics = metricsSummary(cmp, 6);
-  const base = cmp.baseline ? `Δ vs baseline ${cmp.baseline.candidate}` : 'no baseline run yet';
+  const base = cmp.baseline ? `Δ ${baselineText(cmp)}` : baselineText(cmp);
   return `${head}: ${verdict(cmp)}. ${metrics}${metrics ? ` (${base})` : ''}`;
 }
 

@@ -26,7 +26,10 @@ export function registerPlanFeatures(context: vscode.ExtensionContext, registry:
     registerStepCommands(registry),
     registerCreatePlan(registry),
     registerAddEntries(registry),
-    vscode.commands.registerCommand('mlproject.refresh', () => registry.discover()),
+    vscode.commands.registerCommand('mlproject.refresh', async () => {
+      await registry.discover();
+      await Promise.all(registry.projects().map((p) => registry.refresh(p.planUri)));
+    }),
     vscode.commands.registerCommand('mlproject.showStatus', () => vscode.commands.executeCommand('mlproject.phases.focus')),
   );
 }

@@ -15,7 +15,7 @@ import { findStepState } from '../../core/state/projectState';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
 import { editDocument } from '../workspaceEdits';
 import { freshSnapshot, pickProject } from '../runs/pickProject';
-import { runsOf } from '../runs/runEvaluation';
+import { folderArgOf, runsOf } from '../runs/runEvaluation';
 import { BriefCommandError, briefTemplateFor, editPlan, exists, insideFolder, localToday, minimalEdit, writeNewFile } from './briefSupport';
 
 /** Arguments that skip the prompts (tests, other commands). */
@@ -46,7 +46,7 @@ function briefArgsOf(arg: unknown): BriefArgs {
   if (typeof arg !== 'object' || arg === null) return {};
   const a = arg as Record<string, unknown>;
   return {
-    ...(a.folder instanceof vscode.Uri || typeof a.folder === 'string' ? { folder: a.folder } : {}),
+    ...(folderArgOf(a) !== undefined ? { folder: folderArgOf(a) } : {}),
     ...(typeof a.path === 'string' ? { path: a.path } : {}),
     ...(typeof a.today === 'string' ? { today: a.today } : {}),
     ...(a.open === false ? { open: false } : {}),

@@ -10,7 +10,7 @@ import { DECISIONS_DIR, decisionRecordPath, defaultAttendees, isIsoDate, renderD
 import { betterRankedThan, rankCandidates } from '../../core/process/ranking';
 import type { ProjectRegistry } from '../project/projectRegistry';
 import { freshSnapshot, pickProject } from '../runs/pickProject';
-import { runsOf } from '../runs/runEvaluation';
+import { folderArgOf, runsOf } from '../runs/runEvaluation';
 import { BriefCommandError, editPlan, insideFolder, localToday, writeNewFile } from './briefSupport';
 
 export interface DecisionArgs {
@@ -32,7 +32,7 @@ function decisionArgsOf(arg: unknown): DecisionArgs {
   if (typeof arg !== 'object' || arg === null) return {};
   const a = arg as Record<string, unknown>;
   return {
-    ...(a.folder instanceof vscode.Uri || typeof a.folder === 'string' ? { folder: a.folder } : {}),
+    ...(folderArgOf(a) !== undefined ? { folder: folderArgOf(a) } : {}),
     ...(typeof a.chosen === 'string' ? { chosen: a.chosen } : {}),
     ...(typeof a.rationale === 'string' ? { rationale: a.rationale } : {}),
     ...(Array.isArray(a.attendees) ? { attendees: a.attendees.filter((x): x is string => typeof x === 'string') } : {}),

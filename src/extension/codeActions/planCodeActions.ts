@@ -1,4 +1,4 @@
-// Quick fixes for `.mlproject.yaml` and the files its diagnostics are on (the brief), keyed on `diagnostic.code`:
+// Quick fixes for `.mlproject.yaml`, keyed on `diagnostic.code`:
 // the core's own fixes become WorkspaceEdits; a few codes also get a command (see commandActions.ts).
 import * as vscode from 'vscode';
 import { fixEdits } from '../../core/edit/fixEdits';
@@ -55,6 +55,6 @@ export class PlanCodeActionProvider implements vscode.CodeActionProvider {
 }
 
 export function registerPlanCodeActions(registry: ProjectRegistry): vscode.Disposable {
-  const selector: vscode.DocumentSelector = [{ pattern: '**/.mlproject.yaml' }, { language: 'markdown' }];
+  const selector: vscode.DocumentSelector = { pattern: '**/.mlproject.yaml' };
   return vscode.languages.registerCodeActionsProvider(selector, new PlanCodeActionProvider(registry), PlanCodeActionProvider.metadata);
 }

@@ -57,10 +57,18 @@ export async function createPlan(registry: ProjectRegistry, options?: { folder?:
   return planUri;
 }
 
+/** The command's optional argument: a folder URI, or `{ folder, name, lead }` (anything else is ignored). */
+function optionsOf(arg: unknown): Parameters<typeof createPlan>[1] {
+  if (arg instanceof vscode.Uri) return { folder: arg };
+  if (!arg || typeof arg !== 'object') return undefined;
+  const o = arg as Record<string, unknown>;
+  return {
+    folder: o.folder instanceof vscode.Uri ? o.folder : undefined,
+    name: typeof o.name === 'string' ? o.name : undefined,
+    lead: typeof o.lead === 'string' ? o.lead : undefined,
+  };
+}
+
 export function registerCreatePlan(registry: ProjectRegistry): vscode.Disposable {
-  return vscode.commands.registerCommand('mlproject.createPlan', (options?: unknown) => {
-    const o = options && typeof options === 'object' && !(options instanceof vscode.Uri) ? (options as Parameters<typeof createPlan>[1]) : undefined;
-    const folder = options instanceof vscode.Uri ? { folder: options } : undefined;
-    return createPlan(registry, o ?? folder);
-  });
+  return vscode.commands.registerCommand('mlproject.createPlan', (arg?: unknown) => createPlan(registry, optionsOf(arg)));
 }

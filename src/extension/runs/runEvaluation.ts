@@ -36,13 +36,23 @@ export function runsOf(snapshot: ProjectSnapshot | undefined): RunRecord[] {
   return (snapshot?.result.facts.runs ?? []) as unknown as RunRecord[];
 }
 
+/**
+ * The project a command argument points at: `folder` (a Uri, a URI string, a path or a WorkspaceFolder), or the
+ * `planUri` string the Phases tree's nodes carry.
+ */
+export function folderArgOf(a: Record<string, unknown>): unknown {
+  if (a.folder instanceof vscode.Uri || typeof a.folder === 'string') return a.folder;
+  if (typeof a.folder === 'object' && a.folder !== null && (a.folder as { uri?: unknown }).uri instanceof vscode.Uri) return (a.folder as { uri: vscode.Uri }).uri;
+  if (typeof a.planUri === 'string') return vscode.Uri.parse(a.planUri);
+  if (a.planUri instanceof vscode.Uri) return a.planUri;
+  return undefined;
+}
+
 /** Reads `{ folder, candidate, note }` from whatever a command was invoked with (tree items pass other things). */
 export function runArgsOf(arg: unknown): RunArgs {
   if (typeof arg !== 'object' || arg === null || arg instanceof vscode.Uri) return arg instanceof vscode.Uri ? { folder: arg } : {};
   const a = arg as Record<string, unknown>;
-  const folder = a.folder instanceof vscode.Uri || typeof a.folder === 'string' ? a.folder
-    : typeof a.folder === 'object' && a.folder !== null && (a.folder as { uri?: unknown }).uri instanceof vscode.Uri ? (a.folder as { uri: vscode.Uri }).uri
-      : undefined;
+  const folder = folderArgOf(a);
   return {
     ...(folder !== undefined ? { folder } : {}),
     ...(typeof a.candidate === 'string' ? { candidate: a.candidate } : {}),
@@ -198,7 +208,13 @@ export class EvaluationRunner {
         }
       },
     );
-    const record = await finishRun(prepared, outcome);
+    let record: RunRecord;
+    try {
+      record = await finishRun(prepared, outcome);
+    } catch (e) {
+      void vscode.window.showErrorMessage(`ML Project: the run ${outcome.status === 'ok' ? 'finished' : 'ended'} but could not be recorded in the run history: ${(e as Error).message}`);
+      throw e;
+    }
     const fresh = await freshSnapshot(this.registry, project, true);
     const runs = runsOf(fresh);
     const comparison = compareRun(record, runs.some((r) => r.id === record.id) ? runs : [...runs, record], fresh?.result.parsed.plan ?? plan);

@@ -222,17 +222,18 @@ export class RunsView implements vscode.TreeDataProvider<RunsViewNode>, vscode.D
 
 export function runTreeItem(node: RunNode): vscode.TreeItem {
   const { run, comparison: cmp } = node;
-  const label = run.note ? `${run.candidate} — ${run.note}` : run.candidate;
+  // The sidebar is narrow: the verdict (metrics with Δ and ✓/✗) comes first, then the time and the note.
+  const label = run.candidate;
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   item.id = `run:${node.project.folder.uri}#${run.id}`;
   const when = relativeTime(run.start);
   const summary = run.status === 'ok' ? metricsSummary(cmp) : STATUS_TEXT[run.status];
-  item.description = [when, summary].filter(Boolean).join(' · ');
+  item.description = [summary, when, run.note].filter(Boolean).join(' · ');
   const [icon, colour] = STATUS_ICON[run.status];
   item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(colour));
   item.contextValue = `run-${run.status}${cmp.targetsMet ? '-met' : ''}`;
   item.tooltip = runTooltip(node);
-  item.accessibilityInformation = { label: `${label}, ${STATUS_TEXT[run.status]}, ${when}, ${summary}` };
+  item.accessibilityInformation = { label: `${label}, ${STATUS_TEXT[run.status]}, ${when}, ${summary}${run.note ? `, ${run.note}` : ''}` };
   return item;
 }
 

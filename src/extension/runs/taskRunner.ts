@@ -83,6 +83,10 @@ export function runAsTask(prepared: PreparedRun, folder: vscode.WorkspaceFolder)
   };
 
   disposables.push(
+    // A terminate() before the process started can be lost: stop it again once it runs.
+    vscode.tasks.onDidStartTaskProcess((e) => {
+      if (isOurs(e.execution) && stopped) e.execution.terminate();
+    }),
     vscode.tasks.onDidEndTaskProcess((e) => {
       if (!isOurs(e.execution)) return;
       sawProcessEnd = true;

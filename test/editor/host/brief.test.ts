@@ -25,16 +25,17 @@ const folder = () => vscode.workspace.workspaceFolders![0];
 const root = () => folder().uri.fsPath;
 const planFile = () => path.join(root(), '.mlproject.yaml');
 const briefFile = () => path.join(root(), 'docs', 'brief.md');
-const args = (extra: object = {}) => ({ folder: folder().uri.toString(), open: false, today: '2026-12-01', ...extra });
+const args = (extra: object = {}) => ({ folder: folder().uri.toString(), open: false, today: '2026-12-01', date: '2026-12-01', ...extra });
 
-/** Writes the plan on disk and waits until an open document of it (if any) shows the new text. */
-async function writePlan(text: string): Promise<void> {
-  fs.writeFileSync(planFile(), text);
+/** Writes a file on disk and waits until an open document of it (if any) shows the new text. */
+async function writeFile(file: string, text: string): Promise<void> {
+  fs.writeFileSync(file, text);
   await until(() => {
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === planFile());
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file);
     return !doc || doc.getText() === text;
-  }, 'the plan document to reload from disk');
+  }, `${path.basename(file)} to reload from disk`);
 }
+const writePlan = (text: string) => writeFile(planFile(), text);
 
 async function closeAll(): Promise<void> {
   for (const d of vscode.workspace.textDocuments) {
@@ -48,19 +49,24 @@ async function closeAll(): Promise<void> {
 
 suite('brief: create, update, decision', () => {
   let originalPlan: string;
+  let originalBrief: string | undefined;
 
   suiteSetup(async function () {
     this.timeout(60_000);
     await until(() => vscode.extensions.getExtension(EXTENSION_ID)?.isActive, `${EXTENSION_ID} to activate`);
     await closeAll();
     originalPlan = fs.readFileSync(planFile(), 'utf8');
+    originalBrief = fs.existsSync(briefFile()) ? fs.readFileSync(briefFile(), 'utf8') : undefined;
   });
 
   suiteTeardown(async () => {
     await closeAll();
     await writePlan(originalPlan);
-    fs.rmSync(briefFile(), { force: true });
-    fs.rmSync(path.join(root(), 'docs', 'decisions'), { recursive: true, force: true });
+    if (originalBrief === undefined) fs.rmSync(briefFile(), { force: true });
+    else await writeFile(briefFile(), originalBrief);
+    for (const f of ['2026-12-01-model.md', '2026-12-01-model-2.md']) fs.rmSync(path.join(root(), 'docs', 'decisions', f), { force: true });
+    const decisions = path.join(root(), 'docs', 'decisions');
+    if (fs.existsSync(decisions) && fs.readdirSync(decisions).length === 0) fs.rmdirSync(decisions);
   });
 
   test('Create Project Brief sets project.brief minimally, writes the brief, and the step evidence changes', async function () {
@@ -93,7 +99,7 @@ suite('brief: create, update, decision', () => {
 
   test('Create Project Brief never overwrites an existing brief', async () => {
     const before = fs.readFileSync(briefFile(), 'utf8') + '\nMy own notes.\n';
-    fs.writeFileSync(briefFile(), before);
+    await writeFile(briefFile(), before);
     const result = await vscode.commands.executeCommand('mlproject.createBrief', args());
     assert.equal(result, undefined);
     assert.equal(fs.readFileSync(briefFile(), 'utf8'), before);
@@ -120,7 +126,7 @@ suite('brief: create, update, decision', () => {
 
   test('Update Project Brief never rewrites a brief without markers', async () => {
     const plain = '# Brief\n\n## Problem\n\nWritten by hand.\n';
-    fs.writeFileSync(briefFile(), plain);
+    await writeFile(briefFile(), plain);
     const result = await vscode.commands.executeCommand<UpdateBriefResult>('mlproject.updateBrief', args());
     assert.ok(result?.error && /no mlproject markers/.test(result.error), result?.error);
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === briefFile());

@@ -1,13 +1,18 @@
 // Status changes from the Phases tree's commands: byte-exact minimal edits, undoable, correct on unsaved buffers.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activated, diagnosticsMatchCli, onDisk, openPlan, planUri, until, useExample } from './planHelpers';
+import { activated, diagnosticsMatchCli, keepWorkspace, onDisk, openPlan, planUri, until, useExample } from './planHelpers';
 
 /** The argument the Phases tree passes to its step commands. */
 const step = (phase: string, stepId: string) => ({ kind: 'step', planUri: planUri().toString(), phase, stepId });
 
 suite('plan edits from the tree', () => {
-  suiteSetup(activated);
+  const workspace = keepWorkspace();
+  suiteSetup(async () => {
+    await activated();
+    workspace.save();
+  });
+  suiteTeardown(() => workspace.restore());
 
   test('markDone edits only the status scalar, saves a clean plan, and undo restores the original bytes', async () => {
     const original = await useExample('genre-tagger');

@@ -1,7 +1,7 @@
 // Hovers (step why/roles/evidence, schema descriptions, rule whys) and the quick fixes that run a command.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activated, diagnosticsMatchCli, openPlan, planUri, useExample } from './planHelpers';
+import { activated, diagnosticsMatchCli, keepWorkspace, openPlan, planUri, useExample } from './planHelpers';
 
 async function hoverText(document: vscode.TextDocument, needle: string, delta = 1): Promise<string> {
   const offset = document.getText().indexOf(needle);
@@ -11,7 +11,12 @@ async function hoverText(document: vscode.TextDocument, needle: string, delta = 
 }
 
 suite('plan hovers and command fixes', () => {
-  suiteSetup(activated);
+  const workspace = keepWorkspace();
+  suiteSetup(async () => {
+    await activated();
+    workspace.save();
+  });
+  suiteTeardown(() => workspace.restore());
 
   test('hovers explain steps, keys and rules', async () => {
     await useExample('in-trouble');

@@ -51,12 +51,19 @@ function withPlan(edit: (text: string) => string): Promise<void> {
 
 suite('runs: evaluation from the editor', () => {
   let originalPlan: string;
+  let originalHistory: string | undefined;
+  let originalRunDirs: Set<string>;
+  const runsDir = () => path.join(root(), '.mlproject', 'runs');
+  const runDirs = () => (fs.existsSync(runsDir()) ? fs.readdirSync(runsDir()) : []);
 
   suiteSetup(async function () {
     this.timeout(60_000);
     await until(() => vscode.extensions.getExtension(EXTENSION_ID)?.isActive, `${EXTENSION_ID} to activate`);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     originalPlan = fs.readFileSync(planFile(), 'utf8');
+    // the example may ship a history of earlier runs: the suite puts it back as it was
+    originalHistory = fs.existsSync(historyFile()) ? fs.readFileSync(historyFile(), 'utf8') : undefined;
+    originalRunDirs = new Set(runDirs());
     // The first-run confirmation is a modal dialog; the approval store is tested on its own below.
     await vscode.workspace.getConfiguration('mlproject', folder().uri).update('evaluation.confirmNewCommands', false, vscode.ConfigurationTarget.Workspace);
   });
@@ -64,7 +71,9 @@ suite('runs: evaluation from the editor', () => {
   suiteTeardown(async () => {
     await writePlan(originalPlan);
     await vscode.workspace.getConfiguration('mlproject', folder().uri).update('evaluation.confirmNewCommands', undefined, vscode.ConfigurationTarget.Workspace);
-    fs.rmSync(path.join(root(), '.mlproject'), { recursive: true, force: true });
+    if (originalHistory === undefined) fs.rmSync(historyFile(), { force: true });
+    else fs.writeFileSync(historyFile(), originalHistory);
+    for (const d of runDirs()) if (!originalRunDirs.has(d)) fs.rmSync(path.join(runsDir(), d), { recursive: true, force: true });
   });
 
   test('a run launched by the command completes as a task and is recorded with metrics and ✓/✗', async function () {
@@ -103,15 +112,19 @@ suite('runs: evaluation from the editor', () => {
   test('terminating the task records the run as cancelled', async function () {
     this.timeout(90_000);
     await withPlan((t) => t.replace(/^(\s*command:\s*)python3 eval\.py/m, '$1sleep 60 && python3 eval.py'));
+    let started: vscode.TaskExecution | undefined;
+    const sub = vscode.tasks.onDidStartTaskProcess((e) => {
+      if (e.execution.task.definition.type === 'mlproject' && e.execution.task.definition.candidate === 'knn') started = e.execution;
+    });
     const pending = run({ candidate: 'knn', note: 'host test: cancelled' });
-    const execution = await until(
-      () => vscode.tasks.taskExecutions.find((e) => e.task.definition.type === 'mlproject' && e.task.definition.candidate === 'knn'),
-      'the evaluation task to start',
-    );
-    execution.terminate();
+    const execution = await until(() => started, 'the evaluation task\'s process to start');
+    sub.dispose();
+    const t0 = Date.now();
+    execution.terminate(); // what the terminal's trash can and "Terminate Task" do
     const result = await pending;
     assert.ok(result);
-    assert.equal(result.record.status, 'cancelled');
+    assert.equal(result.record.status, 'cancelled', `ran: ${result.record.command}`);
+    assert.ok(Date.now() - t0 < 20_000, 'it stopped long before `sleep 60` would have ended');
     assert.deepEqual(result.record.metrics, {});
     assert.equal(history().runs.find((r) => r.id === result.record.id)?.status, 'cancelled');
     assert.equal(result.comparison.targetsMet, false);
@@ -127,6 +140,22 @@ suite('runs: evaluation from the editor', () => {
     assert.ok(Date.now() - started < 30_000, 'the task was stopped long before the command would have ended');
     assert.equal(history().runs.find((r) => r.id === result.record.id)?.status, 'timeout');
     await withPlan(() => originalPlan);
+  });
+
+  test('row actions: rerun repeats candidate and note; copy command puts the exact command on the clipboard', async function () {
+    this.timeout(60_000);
+    const last = history().runs.find((r) => r.note === 'host test: baseline');
+    assert.ok(last, 'the baseline run of the first test');
+    // what the Runs view passes to its row commands
+    const node = { kind: 'run', project: { folder: folder(), planUri: vscode.Uri.file(planFile()) }, run: last };
+    const again = await vscode.commands.executeCommand<RunResult | undefined>('mlproject.rerun', node);
+    assert.ok(again);
+    assert.equal(again.record.candidate, 'logreg');
+    assert.equal(again.record.note, 'host test: baseline');
+    assert.notEqual(again.record.id, last.id);
+    assert.equal(again.record.status, 'ok', again.record.error);
+    await vscode.commands.executeCommand('mlproject.copyCommand', { ...node, run: again.record });
+    assert.equal(await vscode.env.clipboard.readText(), again.record.command);
   });
 
   test('an unknown candidate is refused before anything runs', async () => {

@@ -51,6 +51,16 @@ export default async function ({ page, workspace, screenshot }) {
   if (!/macro_f1 \d/.test(rowText)) throw new Error(`the run row shows no macro_f1 value: ${rowText}`);
   await screenshot('runs-view');
 
+  // the dashboard (a webview with a strict CSP): a chart per metric with the target line, and the best-run table
+  await runCommand(page, 'ML Project: Open Dashboard');
+  const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  const f1Chart = frame.locator('section.chart', { hasText: 'macro_f1' }).first();
+  await f1Chart.waitFor({ timeout: 30_000 });
+  await f1Chart.locator('svg line.target').first().waitFor({ state: 'attached' }); // a horizontal line has an empty box
+  await f1Chart.locator('svg circle.dot').first().waitFor();
+  await frame.locator('section.best tr', { hasText: 'logreg' }).first().waitFor();
+  await screenshot('dashboard');
+
   // the same run is in the history the CLI reads
   const history = path.join(workspace, '.mlproject', 'runs.jsonl');
   await waitFor(() => fs.existsSync(history), { what: 'the run history' });

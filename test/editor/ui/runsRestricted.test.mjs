@@ -6,6 +6,11 @@ import path from 'node:path';
 export const trust = false;
 
 export default async function ({ page, workspace, screenshot }) {
+  const history = path.join(workspace, '.mlproject', 'runs.jsonl');
+  const read = () => (fs.existsSync(history) ? fs.readFileSync(history, 'utf8') : undefined);
+  const before = read(); // the example may ship a history of earlier runs
+  const runDirs = () => (fs.existsSync(path.dirname(history)) ? fs.readdirSync(path.join(path.dirname(history), 'runs')).length : 0);
+  const dirsBefore = runDirs();
   const icon = page.locator('.activitybar [aria-label^="ML Project"]').first();
   await icon.waitFor({ timeout: 60_000 });
   await icon.click();
@@ -21,5 +26,6 @@ export default async function ({ page, workspace, screenshot }) {
   await screenshot('refused');
   // no candidate prompt appeared and nothing was recorded
   if (await page.locator('.quick-input-widget', { hasText: 'which candidate' }).isVisible()) throw new Error('it asked for a candidate');
-  if (fs.existsSync(path.join(workspace, '.mlproject', 'runs.jsonl'))) throw new Error('a run was recorded');
+  if (read() !== before) throw new Error('a run was recorded');
+  if (runDirs() !== dirsBefore) throw new Error('a run folder was created');
 }

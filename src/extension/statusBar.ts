@@ -2,7 +2,7 @@
 // With several plans it follows the active editor's folder (else the first plan).
 import * as vscode from 'vscode';
 import type { ProjectRegistry, ProjectSnapshot } from './project/projectRegistry';
-import { isPitfall } from './tree/stepMarkers';
+import { isPitfall } from '../core/state/pitfallsByStep';
 
 export class PlanStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('mlproject.status', vscode.StatusBarAlignment.Left, 50);

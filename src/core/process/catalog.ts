@@ -13,6 +13,8 @@ export interface StepDefinition {
   roles: Role[];
   /** what in the workspace shows the step is done; undefined for manual steps */
   evidence?: string;
+  /** the pitfalls (1-5) this step is the cure for: their warnings are shown on it */
+  guards?: number[];
 }
 
 export interface PhaseDefinition {
@@ -61,18 +63,21 @@ export const STEP_DEFINITIONS: readonly StepDefinition[] = [
     why: 'A simple (even poor) baseline, fitted and scored through the full automated evaluation pipeline, tests the pipeline end to end and gives every candidate a number to beat.',
     roles: ['ml-engineer'],
     evidence: 'a recorded evaluation run of a `baseline: true` candidate',
+    guards: [5],
   },
   {
     id: 'literature-review', phase: 'develop', title: 'Literature review',
     why: 'Someone has probably solved a similar problem. Reading related work and prior projects before building avoids reinventing the wheel and seeds the brainstorm with proven ideas.',
     roles: ['ml-engineer'],
     evidence: 'at least one `literature` entry with a takeaway',
+    guards: [2],
   },
   {
     id: 'brainstorming', phase: 'develop', title: 'Brainstorm candidates',
     why: 'Committing early to one (often trendy) architecture is the most expensive mistake. List several candidates, each with its expected gain and cost, so they can be ranked up front instead of tried one by one.',
     roles: ['ml-engineer', 'project-lead'],
     evidence: 'two or more non-baseline `candidates` with expected gain and cost',
+    guards: [1, 3],
   },
   {
     id: 'model-decision', phase: 'develop', title: 'Model decision meeting',
@@ -103,6 +108,7 @@ export const STEP_DEFINITIONS: readonly StepDefinition[] = [
     why: 'An offline metric is a proxy. An A/B test, a demo, a focus group or a pilot checks that improving it really moves the business metric, before the model is shipped.',
     roles: ['business-owner', 'project-lead'],
     evidence: 'a `reality_checks` entry with an outcome',
+    guards: [4],
   },
   {
     id: 'clean-up', phase: 'deployment', title: 'Clean up the code',

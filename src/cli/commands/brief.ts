@@ -1,14 +1,13 @@
 // `mlproject brief`: creates the project brief from the plan, refreshes its generated blocks (--update), or checks
 // that every required section has content (--check).
 import { promises as fsp } from 'fs';
-import { parseArgs } from 'util';
 import { DEFAULT_BRIEF_PATH } from '../../core/model';
 import { briefStatus, type BriefStatus } from '../../core/brief/completeness';
 import { renderBrief } from '../../core/brief/generate';
 import { PlanEditError, setProjectBrief } from '../../core/brief/planEdits';
 import { BriefTemplateError, parseTemplate, type BriefTemplate } from '../../core/brief/template';
 import { updateBrief } from '../../core/brief/update';
-import { todayOption } from '../options';
+import { parseOptions, todayOption } from '../options';
 import { writeFileAtomic } from '../loadPlan';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliIO, type CommandHandler } from '../io';
 import { editPlanFile, insideRoot, localToday, readRuns, readTemplate, workspaceRelative, writeNewFile } from './briefSupport';
@@ -41,24 +40,14 @@ interface BriefArgs {
 }
 
 function parse(argv: string[]): BriefArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        update: { type: 'boolean', short: 'u' },
-        template: { type: 'string', short: 't' },
-        check: { type: 'boolean' },
-        today: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseOptions(argv, {
+    out: { type: 'string', short: 'o' },
+    update: { type: 'boolean', short: 'u' },
+    template: { type: 'string', short: 't' },
+    check: { type: 'boolean' },
+    today: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError(`expected at most one path, got: ${positionals.join(' ')}`);
   todayOption(values.today);

@@ -1,13 +1,12 @@
 // `mlproject check [path...]`: the editor's diagnostics, for terminals and CI.
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { UsageError, type CliIO } from '../io';
 import { findPlanFiles } from '../loadPlan';
 import { displayPath, loadAndCheck } from '../planContext';
 import { parseRuleFlags } from '../ruleOptions';
 import { FORMATS, formatDiagnostics, type FileDiagnostic, type Format } from '../format/formatDiagnostics';
 import { VERSION } from '../version';
-import { countOption, todayOption } from '../options';
+import { countOption, parseOptions, todayOption } from '../options';
 
 export const help = `Usage: mlproject check [path...] [options]
 
@@ -24,15 +23,12 @@ Options:
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 bad usage or unreadable input.`;
 
 export async function check(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv, allowPositionals: true, strict: true,
-    options: {
-      format: { type: 'string', default: 'text' },
-      'max-warnings': { type: 'string' },
-      rule: { type: 'string', multiple: true },
-      today: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const { values, positionals } = parseOptions(argv, {
+    format: { type: 'string', default: 'text' },
+    'max-warnings': { type: 'string' },
+    rule: { type: 'string', multiple: true },
+    today: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     io.stdout(help + '\n');

@@ -2,11 +2,11 @@
 // and the `decision` block of `.mlproject.yaml`.
 import { promises as fsp } from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { PlanEditError, setDecision } from '../../core/brief/planEdits';
 import { DECISIONS_DIR, decisionRecordPath, defaultAttendees, isIsoDate, renderDecisionRecord } from '../../core/decision/record';
 import { betterRankedThan } from '../../core/process/ranking';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CommandHandler } from '../io';
+import { parseOptions } from '../options';
 import { editPlanFile, insideRoot, localToday, readRuns, writeNewFile } from './briefSupport';
 import { loadRunsWorkspace } from './runsWorkspace';
 
@@ -25,23 +25,13 @@ decision block (chosen, date, rationale, attendees, record) in .mlproject.yaml.
 Exit codes: 0 recorded; 1 the record was written but .mlproject.yaml could not be edited; 2 bad usage or plan.`;
 
 function parse(argv: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        chosen: { type: 'string', short: 'c' },
-        rationale: { type: 'string', short: 'r' },
-        date: { type: 'string' },
-        attendee: { type: 'string', multiple: true, short: 'a' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseOptions(argv, {
+    chosen: { type: 'string', short: 'c' },
+    rationale: { type: 'string', short: 'r' },
+    date: { type: 'string' },
+    attendee: { type: 'string', multiple: true, short: 'a' },
+    help: { type: 'boolean', short: 'h' },
+  });
   const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError(`expected at most one path, got: ${positionals.join(' ')}`);
   return { path: positionals[0], ...values };

@@ -1,12 +1,12 @@
 // `mlproject eval`: runs `evaluation.command` for one candidate headless, streams its output, records the run in
 // the same history the editor writes, and prints how it compares with the baseline and the success criteria.
-import { parseArgs } from 'util';
 import { compareRun } from '../../core/runs/compare';
 import { executeRun } from '../../core/runs/execute';
 import { finishRun } from '../../core/runs/finish';
 import { readHistory } from '../../core/runs/history';
 import { prepareRun, RunSetupError } from '../../core/runs/prepare';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CommandHandler } from '../io';
+import { parseOptions } from '../options';
 import { comparisonJson, resultLine } from './runsFormat';
 import { loadRunsWorkspace } from './runsWorkspace';
 
@@ -35,24 +35,13 @@ interface EvalArgs {
 }
 
 function parse(argv: string[]): EvalArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        candidate: { type: 'string', short: 'c' },
-        note: { type: 'string', short: 'm' },
-        'require-targets': { type: 'boolean' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n\n${help}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseOptions(argv, {
+    candidate: { type: 'string', short: 'c' },
+    note: { type: 'string', short: 'm' },
+    'require-targets': { type: 'boolean' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (positionals.length > 1) throw new UsageError(`expected at most one path, got: ${positionals.join(' ')}`);
   return {
     path: positionals[0],

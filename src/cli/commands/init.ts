@@ -1,10 +1,10 @@
 // `mlproject init [folder]`: writes a commented starter plan; never overwrites one.
 import { promises as fsp } from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { PLAN_FILE_NAME } from '../../core/model';
 import { starterPlan } from '../../core/starter';
 import { UsageError, type CliIO } from '../io';
+import { parseOptions } from '../options';
 
 export const help = `Usage: mlproject init [folder] [--name <project name>] [--lead <name>]
 
@@ -12,10 +12,7 @@ Writes a commented starter ${PLAN_FILE_NAME} in the folder (default: the current
 Refuses to overwrite an existing plan.`;
 
 export async function init(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv, allowPositionals: true, strict: true,
-    options: { name: { type: 'string' }, lead: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  });
+  const { values, positionals } = parseOptions(argv, { name: { type: 'string' }, lead: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
   if (values.help) {
     io.stdout(help + '\n');
     return 0;

@@ -1,6 +1,5 @@
 // `mlproject mark <step> <status>`: sets a step's status with the same minimal edit the editor applies.
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { PHASES, PLAN_FILE_NAME, STATUSES, type PhaseId, type StepStatus } from '../../core/model';
 import { parsePlan } from '../../core/parse/parsePlan';
 import { findStep, STEP_DEFINITIONS } from '../../core/process/catalog';
@@ -8,6 +7,7 @@ import { setStepStatus } from '../../core/edit/setStepStatus';
 import { applyEdits } from '../../core/edit/applyEdits';
 import { didYouMean } from '../../core/text/suggest';
 import { UsageError, type CliIO } from '../io';
+import { parseOptions } from '../options';
 import { readPlanFile, writeFileAtomic } from '../loadPlan';
 
 export const help = `Usage: mlproject mark <step> <status> [--reason text] [--plan file] [--phase id --title text]
@@ -29,12 +29,9 @@ function phaseOf(stepId: string, checklist: Record<string, Record<string, unknow
 }
 
 export async function mark(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv, allowPositionals: true, strict: true,
-    options: {
-      reason: { type: 'string' }, plan: { type: 'string' }, phase: { type: 'string' }, title: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const { values, positionals } = parseOptions(argv, {
+    reason: { type: 'string' }, plan: { type: 'string' }, phase: { type: 'string' }, title: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     io.stdout(help + '\n');

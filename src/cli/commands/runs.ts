@@ -1,8 +1,8 @@
 // `mlproject runs`: lists the run history, newest first, with each run's metrics against the latest baseline run
 // and the success criteria. Corrupt history lines are reported on stderr and skipped.
-import { parseArgs } from 'util';
 import { resolveHistoryPath, readHistory, HistoryPathError } from '../../core/runs/history';
 import { EXIT_OK, UsageError, type CommandHandler } from '../io';
+import { parseOptions } from '../options';
 import { compareAll, comparisonJson, newestFirst, runsTable } from './runsFormat';
 import { loadRunsWorkspace } from './runsWorkspace';
 
@@ -17,23 +17,12 @@ successful baseline run and a check (✓/✗) against each success criterion.
   --limit n         at most n runs (default: 20 for a table, all for json)`;
 
 export const runs: CommandHandler = async (argv, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        candidate: { type: 'string', short: 'c' },
-        limit: { type: 'string', short: 'n' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n\n${help}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseOptions(argv, {
+    format: { type: 'string', short: 'f' },
+    candidate: { type: 'string', short: 'c' },
+    limit: { type: 'string', short: 'n' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) {
     io.stdout(help + '\n');
     return EXIT_OK;

@@ -3,16 +3,10 @@ import type { ProjectPlan } from '../../core/model';
 import { baselineText, compareWithBaseline, isLater, latestBaselineRun, type CriterionCheck, type RunComparison } from '../../core/runs/compare';
 import type { RunRecord } from '../../core/runs/runRecord';
 import { formatDuration } from '../../core/runs/timeout';
+import { formatDelta, formatNumber } from '../../core/runs/format';
 
-export function formatNumber(v: number): string {
-  if (Number.isInteger(v)) return String(v);
-  return String(Number(v.toPrecision(4)));
-}
+export { formatDelta, formatNumber };
 
-export function formatDelta(d: number): string {
-  if (d === 0) return '±0';
-  return `${d > 0 ? '+' : '-'}${formatNumber(Math.abs(d))}`;
-}
 
 function criterionText(c: CriterionCheck): string {
   const op = c.direction === 'minimize' ? '≤' : '≥';

@@ -1,11 +1,10 @@
 // `mlproject status [path]`: phases, steps, evidence, progress, current phase and open pitfalls in a terminal.
-import { parseArgs } from 'util';
 import type { PhaseState, StepState } from '../../core/state/projectState';
 import { ruleInfo } from '../../core/rules/ruleInfo';
 import { UsageError, type CliIO } from '../io';
 import { findPlanFiles } from '../loadPlan';
 import { displayPath, loadAndCheck, type PlanContext } from '../planContext';
-import { todayOption } from '../options';
+import { parseOptions, todayOption } from '../options';
 
 export const help = `Usage: mlproject status [path] [--format text|json] [--today YYYY-MM-DD]
 
@@ -55,10 +54,7 @@ function render(ctx: PlanContext, cwd: string): string {
 }
 
 export async function status(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv, allowPositionals: true, strict: true,
-    options: { format: { type: 'string', default: 'text' }, today: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  });
+  const { values, positionals } = parseOptions(argv, { format: { type: 'string', default: 'text' }, today: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
   if (values.help) {
     io.stdout(help + '\n');
     return 0;

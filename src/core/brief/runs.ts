@@ -1,3 +1,4 @@
+import { formatNumber } from '../runs/format';
 // The slice of an evaluation run that the brief and the decision record show. Callers map their run records to
 // this shape, so the brief does not depend on the run history's format.
 
@@ -30,7 +31,5 @@ export function latestRunByCandidate(runs: readonly RunSummary[]): Map<string, R
 
 /** A metric value for a table cell: up to four significant decimals, no trailing zeros. */
 export function formatMetric(value: number | undefined): string {
-  if (value === undefined || !Number.isFinite(value)) return '—';
-  if (Number.isInteger(value)) return String(value);
-  return String(Number(value.toFixed(4)));
+  return value === undefined || !Number.isFinite(value) ? '—' : formatNumber(value);
 }

@@ -14,7 +14,7 @@ import type { Evidence } from '../../core/state/evidence';
 import { findStepState } from '../../core/state/projectState';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
 import { editDocument } from '../workspaceEdits';
-import { freshSnapshot, pickProject } from '../runs/pickProject';
+import { freshSnapshot, pickProject } from '../project/pickProject';
 import { folderArgOf, runsOf } from '../runs/runEvaluation';
 import { BriefCommandError, briefTemplateFor, editPlan, exists, insideFolder, localToday, minimalEdit, writeNewFile } from './briefSupport';
 

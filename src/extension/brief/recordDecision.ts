@@ -9,7 +9,7 @@ import { PlanEditError, setDecision } from '../../core/brief/planEdits';
 import { DECISIONS_DIR, decisionRecordPath, defaultAttendees, isIsoDate, renderDecisionRecord } from '../../core/decision/record';
 import { betterRankedThan, rankCandidates } from '../../core/process/ranking';
 import type { ProjectRegistry } from '../project/projectRegistry';
-import { freshSnapshot, pickProject } from '../runs/pickProject';
+import { freshSnapshot, pickProject } from '../project/pickProject';
 import { folderArgOf, runsOf } from '../runs/runEvaluation';
 import { BriefCommandError, editPlan, insideFolder, localToday, writeNewFile } from './briefSupport';
 

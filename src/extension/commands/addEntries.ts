@@ -6,7 +6,7 @@ import { addCandidate, addLiterature, addRealityCheck } from '../../core/edit/se
 import type { TextEdit } from '../../core/types';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
 import { editDocument } from '../workspaceEdits';
-import { chooseProject } from './pickProject';
+import { pickProject } from '../project/pickProject';
 
 const LEVELS: Level[] = ['low', 'medium', 'high'];
 const KINDS: { label: string; value: RealityCheckKind; detail: string }[] = [
@@ -46,7 +46,7 @@ async function append(project: ProjectSnapshot, compute: (text: string) => TextE
 }
 
 async function literature(registry: ProjectRegistry): Promise<boolean> {
-  const project = await chooseProject(registry, vscode.window.activeTextEditor?.document.uri);
+  const project = await pickProject(registry);
   if (!project) return false;
   const title = await text('Add literature entry (1/3)', 'Title of the paper, post or prior project', { validateInput: required('A title') });
   if (title === undefined) return false;
@@ -59,7 +59,7 @@ async function literature(registry: ProjectRegistry): Promise<boolean> {
 }
 
 async function candidate(registry: ProjectRegistry): Promise<boolean> {
-  const project = await chooseProject(registry, vscode.window.activeTextEditor?.document.uri);
+  const project = await pickProject(registry);
   if (!project) return false;
   const taken = new Set((project.result.parsed.plan.candidates ?? []).map((c) => c?.id));
   const id = await text('Add candidate (1/4)', 'Short id, used in runs and the decision', {
@@ -78,7 +78,7 @@ async function candidate(registry: ProjectRegistry): Promise<boolean> {
 }
 
 async function realityCheck(registry: ProjectRegistry): Promise<boolean> {
-  const project = await chooseProject(registry, vscode.window.activeTextEditor?.document.uri);
+  const project = await pickProject(registry);
   if (!project) return false;
   const kind = await vscode.window.showQuickPick(KINDS, { title: 'Add reality check (1/3)', placeHolder: 'What kind of check?', ignoreFocusOut: true });
   if (!kind) return false;

@@ -8,7 +8,7 @@ import type { StepState } from '../../core/state/projectState';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
 import { editDocument } from '../workspaceEdits';
 import { isStepNode, type StepNode } from '../tree/nodes';
-import { chooseProject } from './pickProject';
+import { pickProject } from '../project/pickProject';
 
 const STATUS_LABEL: Record<StepStatus, string> = { todo: 'to do', 'in-progress': 'in progress', done: 'done', skipped: 'skipped' };
 
@@ -30,7 +30,7 @@ async function target(registry: ProjectRegistry, arg: unknown, placeHolder: stri
     if (!found) void vscode.window.showWarningMessage(`Step "${arg.stepId}" is no longer in the plan.`);
     return found;
   }
-  const project = await chooseProject(registry, vscode.window.activeTextEditor?.document.uri);
+  const project = await pickProject(registry);
   if (!project) return undefined;
   const items = project.result.state.phases.flatMap((phase) => phase.steps
     .filter((s) => s.status !== exclude)

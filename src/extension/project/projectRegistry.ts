@@ -7,6 +7,7 @@ import { PLAN_FILE_NAME } from '../../core/model';
 import { NodeFs } from '../../core/workspace/nodeFs';
 import { readSettings } from '../settings';
 import { briefReaderFor } from './briefReader';
+import { exists } from '../fsUtil';
 
 export interface ProjectSnapshot {
   folder: vscode.WorkspaceFolder;
@@ -26,6 +27,8 @@ interface Entry {
   timer?: ReturnType<typeof setTimeout>;
   /** incremented per scheduled check, so a slow old check never overwrites a newer one */
   generation: number;
+  /** the check of the latest generation, while it runs */
+  inflight?: Promise<void>;
 }
 
 const IGNORED = /(^|\/)(\.git|node_modules|\.mlproject\/runs\/[^/]+)(\/|$)/;
@@ -85,13 +88,17 @@ export class ProjectRegistry implements vscode.Disposable {
     return this.projects().find((p) => p.folder.uri.toString() === folder?.uri.toString());
   }
 
-  /** Checks a project now (e.g. after a command wrote a file) and returns the fresh snapshot. */
+  /**
+   * Checks a project now (e.g. after a command wrote a file) and returns a snapshot made after this call: when a newer
+   * check overtakes this one, it waits for that one instead of returning a stale result.
+   */
   async refresh(planUri: vscode.Uri, invalidateFacts = true): Promise<ProjectSnapshot | undefined> {
     const entry = this.entries.get(planUri.toString());
     if (!entry) return undefined;
     if (invalidateFacts) entry.checker.invalidate();
     await this.check(entry);
-    return entry.snapshot;
+    while (entry.inflight) await entry.inflight;
+    return this.entries.get(planUri.toString())?.snapshot;
   }
 
   private newEntry(folder: vscode.WorkspaceFolder, planUri: vscode.Uri): Entry {
@@ -107,8 +114,16 @@ export class ProjectRegistry implements vscode.Disposable {
     this.entries.delete(key);
   }
 
-  private async check(entry: Entry): Promise<void> {
+  private check(entry: Entry): Promise<void> {
     const generation = ++entry.generation;
+    const run = this.runCheck(entry, generation).finally(() => {
+      if (entry.inflight === run) entry.inflight = undefined;
+    });
+    entry.inflight = run;
+    return run;
+  }
+
+  private async runCheck(entry: Entry, generation: number): Promise<void> {
     const text = await readPlanText(entry.planUri);
     if (text === undefined) {
       // The plan was deleted between the event and now: rediscover.
@@ -154,6 +169,7 @@ export class ProjectRegistry implements vscode.Disposable {
   private recheckAll(): void {
     for (const [key, entry] of this.entries) {
       const fresh = this.newEntry(entry.folder, entry.planUri);
+      fresh.snapshot = entry.snapshot; // keep showing the project until the re-check with the new settings lands
       if (entry.timer) clearTimeout(entry.timer);
       this.entries.set(key, fresh);
       void this.check(fresh);
@@ -164,15 +180,6 @@ export class ProjectRegistry implements vscode.Disposable {
     for (const e of this.entries.values()) if (e.timer) clearTimeout(e.timer);
     this.entries.clear();
     vscode.Disposable.from(...this.disposables).dispose();
-  }
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
   }
 }
 

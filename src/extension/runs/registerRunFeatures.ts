@@ -7,7 +7,7 @@ import { deleteRuns, resolveHistoryPath } from '../../core/runs/history';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
 import { EvaluationCodeLens } from './codeLens';
 import { Dashboards } from './dashboardPanel';
-import { pickProject } from './pickProject';
+import { pickProject } from '../project/pickProject';
 import { EvaluationRunner, runArgsOf, runsOf } from './runEvaluation';
 import { isRunNode, RunsView, type RunNode, type RunsViewNode } from './runsView';
 import { metricsFileOf } from './runText';

@@ -14,7 +14,7 @@ import { formatDuration } from '../../core/runs/timeout';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
 import { readSettings } from '../settings';
 import { CommandApprovals } from './approval';
-import { freshSnapshot, pickProject } from './pickProject';
+import { freshSnapshot, pickProject } from '../project/pickProject';
 import { runAsTask } from './taskRunner';
 import { verdictMessage } from './runText';
 

@@ -5,16 +5,10 @@ import type { RunRecord, RunStatus } from '../../core/runs/runRecord';
 import type { ProjectPlan } from '../../core/model';
 import { DEFAULT_METRICS_FILE, RUNS_DIR } from '../../core/runs/prepare';
 import { substitutePath } from '../../core/runs/substitute';
+import { formatDelta, formatNumber } from '../../core/runs/format';
 
-export function formatNumber(v: number): string {
-  if (Number.isInteger(v)) return String(v);
-  return String(Number(v.toPrecision(4)));
-}
+export { formatDelta, formatNumber };
 
-export function formatDelta(d: number): string {
-  if (d === 0) return '±0';
-  return `${d > 0 ? '+' : '−'}${formatNumber(Math.abs(d))}`;
-}
 
 export const STATUS_TEXT: Record<RunStatus, string> = {
   ok: 'succeeded',

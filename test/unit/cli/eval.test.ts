@@ -68,7 +68,7 @@ test('eval runs the baseline, then the chosen candidate against it and the targe
   const base = await invoke(evalCommand, ['--candidate', 'logreg', '--note', 'baseline through the pipeline'], ws);
   assert.equal(base.code, 0, base.stderr);
   assert.match(base.stdout, /^logreg: macro_f1=/m); // the script's own output, streamed
-  assert.match(base.stdout, /run \d{8}-\d{6}-[0-9a-f]{6}  logreg  ok  .*macro_f1=0\.\d+ ✗ ≥ 0\.8.*latency_ms=[\d.]+ ✓ ≤ 50.*no baseline run yet/);
+  assert.match(base.stdout, /run \d{8}-\d{6}-[0-9a-f]{6}  logreg  ok  .*macro_f1=0\.\d+ ✗ ≥ 0\.8.*latency_ms=[\d.]+ ✓ ≤ 50.*the first baseline run/);
   assert.match(base.stderr, /▶ logreg \(run .*\): python3 eval.py --model 'logreg' --data data\/test.csv --out '.*metrics.json'/);
 
   const missed = await invoke(evalCommand, ['--candidate', 'logreg', '--require-targets'], ws);

@@ -1,8 +1,8 @@
 // Which project a command acts on: the folder given in its arguments, else the project of the active editor, else
-// the only project, else the user picks one (multi-root). Shared by the run and the brief commands.
+// the only project, else the user picks one (multi-root). Shared by every command that acts on one project.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
+import type { ProjectRegistry, ProjectSnapshot } from './projectRegistry';
 
 /** A folder argument: a Uri, a `file:` URI string or an absolute path. */
 export function folderUriOf(folder: unknown): vscode.Uri | undefined {
@@ -60,19 +60,7 @@ export async function pickProject(registry: ProjectRegistry, folder?: unknown, p
   return picked?.project;
 }
 
-/**
- * Checks the project now and returns a snapshot made after this call. `registry.refresh` hands back the previous
- * snapshot when its check was overtaken by a newer one (e.g. the file watcher's); then this waits for that one.
- */
+/** Checks the project now and returns a snapshot made after this call (see ProjectRegistry.refresh). */
 export async function freshSnapshot(registry: ProjectRegistry, project: ProjectSnapshot, invalidateFacts = false): Promise<ProjectSnapshot> {
-  const key = project.folder.uri.toString();
-  const find = (): ProjectSnapshot | undefined => registry.projects().find((p) => p.folder.uri.toString() === key);
-  const prev = find();
-  const snap = await registry.refresh(project.planUri, invalidateFacts);
-  if (snap && snap !== prev) return snap;
-  const fresh = await settle(registry, () => {
-    const p = find();
-    return p && p !== prev ? p : undefined;
-  });
-  return fresh ?? snap ?? project;
+  return (await registry.refresh(project.planUri, invalidateFacts)) ?? project;
 }

@@ -4,6 +4,7 @@
 //   node scripts/start.mjs --smoke   start, check the URL answers and the workbench loads in chromium, exit 0
 // MLPROJECT_VSIX=file.vsix overrides the newest *.vsix of the repo root.
 // The example is copied to a temp working folder first, so examples/genre-tagger in the repo stays clean.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -47,10 +48,13 @@ if (smoke) {
     if (!res.ok) throw new Error(`${server.url} answered HTTP ${res.status}`);
     await browser.page.goto(server.url);
     await waitForWorkbench(browser.page);
+    // The extension is installed and active: its activity-bar entry and its status bar item appear.
+    await browser.page.locator('.activitybar [aria-label^="ML Project"]').first().waitFor({ timeout: 60_000 });
+    await browser.page.locator('.statusbar-item', { hasText: 'Deliver' }).first().waitFor({ timeout: 60_000 });
     const shot = path.join(REPO_ROOT, 'test-results/start-smoke.png');
     fs.mkdirSync(path.dirname(shot), { recursive: true });
     await browser.page.screenshot({ path: shot });
-    console.log(`smoke: ${server.url} answers and the workbench loads (screenshot: ${path.relative(REPO_ROOT, shot)})`);
+    console.log(`smoke: ${server.url} answers, the workbench loads and the extension is active (screenshot: ${path.relative(REPO_ROOT, shot)})`);
     ok = true;
   } catch (e) {
     console.error(`smoke: FAILED: ${e.message}\n(server log: ${server.logFile})`);
@@ -61,6 +65,10 @@ if (smoke) {
   }
   process.exit(ok ? 0 : 1);
 }
+
+// The command-line twin on the same project: the phases, progress and open pitfalls the editor will show.
+const cli = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist/cli.js'), 'status', workspace], { encoding: 'utf8' });
+if (cli.stdout) console.log(`\n$ mlproject status\n${cli.stdout}`);
 
 const line = '='.repeat(72);
 console.log(`\n${line}

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { ProjectRegistry, ProjectSnapshot } from './project/projectRegistry';
 import { isPitfall } from '../core/state/pitfallsByStep';
+import { checkCriteria } from '../core/runs/compare';
 
 export class PlanStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('mlproject.status', vscode.StatusBarAlignment.Left, 50);
@@ -30,17 +31,31 @@ export class PlanStatusBar implements vscode.Disposable {
     const pitfalls = project.result.diagnostics.filter(isPitfall).length;
     const phase = state.phases.find((p) => p.id === state.currentPhase);
     const where = phase ? `${phase.title} ${phase.closed}/${phase.total}` : 'All phases done';
-    this.item.text = `$(checklist) ${where}${pitfalls ? ` $(warning) ${pitfalls}` : ''}`;
+    const run = this.latestRunVerdict(project);
+    this.item.text = `$(checklist) ${where}${pitfalls ? ` $(warning) ${pitfalls}` : ''}${run ? ` $(beaker) ${run.short}` : ''}`;
     const md = new vscode.MarkdownString();
     md.isTrusted = false;
     md.supportHtml = false;
     md.appendMarkdown(`**ML Project** · ${project.folder.name.replace(/[\\`*_[\]]/g, '\\$&')}\n\n`);
     md.appendMarkdown(phase ? `Current phase: ${phase.title}, ${phase.closed} of ${phase.total} steps closed\n\n` : 'Every phase is complete\n\n');
     md.appendMarkdown(`${state.closed} of ${state.total} steps closed overall · ${pitfalls} open pitfall${pitfalls === 1 ? '' : 's'}\n\n`);
+    if (run) md.appendMarkdown(`Latest run: ${run.long}\n\n`);
     md.appendMarkdown('Click to show the phases.');
     this.item.tooltip = md;
     this.item.accessibilityInformation = { label: `ML Project: ${where}, ${pitfalls} open pitfalls` };
     this.item.show();
+  }
+
+  /** The latest run's verdict against the success criteria: `cnn ✓` / `cnn ✗ 1/2` / `cnn failed`. */
+  private latestRunVerdict(project: ProjectSnapshot): { short: string; long: string } | undefined {
+    const runs = project.result.facts.runs;
+    const latest = runs[runs.length - 1];
+    if (!latest) return undefined;
+    if (latest.status !== 'ok') return { short: `${latest.candidate} ${latest.status}`, long: `${latest.candidate}, ${latest.status}` };
+    const criteria = checkCriteria(latest.metrics, project.result.parsed.plan);
+    const met = criteria.filter((c) => c.status === 'pass').length;
+    const mark = criteria.length === 0 ? '' : met === criteria.length ? ' ✓' : ` ✗ ${met}/${criteria.length}`;
+    return { short: `${latest.candidate}${mark}`, long: `${latest.candidate}, ${met} of ${criteria.length} success criteria met` };
   }
 
   dispose(): void {

@@ -1,6 +1,7 @@
 // Evidence: what in the workspace shows a step is really done, so the checklist is not only honour-system ticks.
 import type { Candidate, ProjectPlan, StepEntry } from '../model';
 import type { RunFact, WorkspaceFacts } from './facts';
+import { baselineIds } from '../runs/compare';
 
 export interface Evidence {
   /** true when the workspace shows the step is done */
@@ -17,10 +18,6 @@ const nonEmpty = (s: string | undefined): boolean => typeof s === 'string' && s.
 
 export function candidatesOf(plan: ProjectPlan): Candidate[] {
   return (plan.candidates ?? []).filter((c): c is Candidate => !!c && typeof c === 'object');
-}
-
-export function baselineIds(plan: ProjectPlan): Set<string> {
-  return new Set(candidatesOf(plan).filter((c) => c.baseline === true && c.id).map((c) => c.id!));
 }
 
 export function successfulRuns(facts: WorkspaceFacts, candidate?: string): RunFact[] {

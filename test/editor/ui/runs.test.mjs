@@ -50,6 +50,9 @@ export default async function ({ page, workspace, screenshot }) {
   const rowText = await row.innerText();
   if (!/macro_f1 \d/.test(rowText)) throw new Error(`the run row shows no macro_f1 value: ${rowText}`);
   await screenshot('runs-view');
+  // The status bar shows the latest run's verdict: the baseline misses the macro_f1 target, meets the latency one.
+  const status = page.locator('.statusbar-item', { hasText: 'logreg ✗ 1/2' }).first();
+  await status.waitFor({ timeout: 30_000 });
 
   // the dashboard (a webview with a strict CSP): a chart per metric with the target line, and the best-run table
   await runCommand(page, 'ML Project: Open Dashboard');

@@ -1,6 +1,7 @@
 // Process rules about the baseline: one must exist and be run before Develop, and before any tuning.
 import { reached } from '../../state/projectState';
-import { baselineIds, successfulRuns } from '../../state/evidence';
+import { successfulRuns } from '../../state/evidence';
+import { baselineIds } from '../../runs/compare';
 import type { Rule } from '../rule';
 import { firstExisting, stepStarted } from '../helpers';
 

@@ -20,9 +20,13 @@ export interface ExecuteOptions {
   shell?: string;
 }
 
+/** 128 + SIGINT: the shell reports a command interrupted with Ctrl+C (e.g. in the task's terminal) this way. */
+export const INTERRUPTED_EXIT_CODE = 130;
+
 /** The status of a command that ran to its end with an exit code (also for the editor's task-based runs). */
-export function statusOfExit(exitCode: number | null): 'ok' | 'failed' {
-  return exitCode === 0 ? 'ok' : 'failed';
+export function statusOfExit(exitCode: number | null): 'ok' | 'failed' | 'cancelled' {
+  if (exitCode === 0) return 'ok';
+  return exitCode === INTERRUPTED_EXIT_CODE ? 'cancelled' : 'failed';
 }
 
 function killGroup(pid: number, signal: NodeJS.Signals): void {
@@ -89,6 +93,8 @@ export function executeRun(prepared: PreparedRun, options: ExecuteOptions = {}):
         finish({ exitCode, status: 'cancelled', error: 'cancelled; the command was killed' });
       } else if (exitCode === 0) {
         finish({ exitCode, status: 'ok' });
+      } else if (statusOfExit(exitCode) === 'cancelled' || exitSignal === 'SIGINT') {
+        finish({ exitCode, status: 'cancelled', error: 'interrupted (Ctrl+C)' });
       } else {
         const lastLine = stderrTail.trimEnd().split('\n').pop()?.trim();
         const how = exitCode === null ? `was killed by ${exitSignal ?? 'a signal'}` : `exited with code ${exitCode}`;

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { FinishedCommand } from '../../core/runs/finish';
 import type { PreparedRun } from '../../core/runs/prepare';
 import { formatDuration } from '../../core/runs/timeout';
+import { statusOfExit } from '../../core/runs/execute';
 
 export const TASK_TYPE = 'mlproject';
 export const TASK_SOURCE = 'ML Project';
@@ -72,8 +73,9 @@ export function runAsTask(prepared: PreparedRun, folder: vscode.WorkspaceFolder)
       settle({ start, end, exitCode: exitCode ?? null, status: 'timeout', error: `timed out after ${formatDuration(prepared.timeoutMs)}; the task was terminated` });
     } else if (stopped === 'cancelled') {
       settle({ start, end, exitCode: exitCode ?? null, status: 'cancelled', error: 'cancelled; the task was terminated' });
-    } else if (exitCode === 0) {
-      settle({ start, end, exitCode: 0, status: 'ok' });
+    } else if (exitCode !== undefined && statusOfExit(exitCode) !== 'failed') {
+      const status = statusOfExit(exitCode);
+      settle({ start, end, exitCode, status, ...(status === 'cancelled' ? { error: 'interrupted with Ctrl+C in the terminal' } : {}) });
     } else if (exitCode === undefined) {
       // No exit code: the terminal was closed or the task killed from outside the extension.
       settle({ start, end, exitCode: null, status: 'cancelled', error: 'the task was terminated before the command finished' });

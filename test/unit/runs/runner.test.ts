@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync,
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { ProjectPlan } from '../../../src/core/model';
-import { executeRun } from '../../../src/core/runs/execute';
+import { executeRun, statusOfExit } from '../../../src/core/runs/execute';
 import { finishRun } from '../../../src/core/runs/finish';
 import { readHistory } from '../../../src/core/runs/history';
 import { prepareRun, RunSetupError } from '../../../src/core/runs/prepare';
@@ -125,6 +125,17 @@ test('a failed command is recorded with its exit code and the last line of stder
   assert.equal(record.error, 'the command exited with code 3: Traceback: model exploded');
   assert.deepEqual(record.metrics, {});
   assert.equal((await readHistory(p.historyFile)).runs[0].status, 'failed');
+}));
+
+test('a command interrupted with Ctrl+C (exit 130) is recorded as cancelled, other codes as failed', withDir(async (root) => {
+  assert.deepEqual([0, 1, 2, 130, 137, null].map(statusOfExit), ['ok', 'failed', 'failed', 'cancelled', 'failed', 'failed']);
+  // A shell reports a child interrupted with SIGINT as 130; a shell interrupted itself dies of SIGINT.
+  for (const command of ['exit 130', 'sleep 0.05; kill -INT $$; sleep 5']) {
+    const p = await prepareRun(plan(command), { root, candidateId: 'logreg', env });
+    const outcome = await executeRun(p, { env });
+    assert.equal(outcome.status, 'cancelled', `${command}: exit ${outcome.exitCode}`);
+    assert.equal((await finishRun(p, outcome, { git: false })).status, 'cancelled');
+  }
 }));
 
 test('a malformed metrics file after a successful command is status metrics-error with the reason', withDir(async (root) => {

@@ -1,9 +1,9 @@
 // The core of minimal edits: set the value at a path, replacing only the existing value's text, or insert the
 // missing key (and any missing mappings above it) with the fewest new lines. New keys of a mapping go in the
 // schema's property order (e.g. phases discover..deployment); new top-level keys are appended at the end of the file.
-import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { YamlPath } from '../parse/sourceMap';
-import { schemaAt } from '../schema/schemaWalk';
+import { PLAN_SCHEMA, schemaAt } from '../schema/schemaWalk';
 import type { TextEdit } from '../types';
 import { FlowValue, formatScalar, renderEntryLines, renderFlow, type PlainValue } from './render';
 import {
@@ -32,6 +32,17 @@ function afterColon(text: string, pair: Pair<Node, Node | null>): number {
   return m ? keyEnd + m[0].length : keyEnd;
 }
 
+/**
+ * A string that replaces a quoted string keeps the author's quotes: `"a"` set to `b` becomes `"b"`, not `b`. Plain
+ * scalars stay plain where they can; a value that must be quoted is quoted whatever the old style.
+ */
+function keepQuoteStyle(node: Node, value: PlainValue, newText: string): string {
+  if (!isScalar(node) || typeof value !== 'string') return newText;
+  if (node.type === Scalar.QUOTE_DOUBLE && !newText.startsWith('"')) return JSON.stringify(value);
+  if (node.type === Scalar.QUOTE_SINGLE && !newText.startsWith("'") && !newText.startsWith('"')) return `'${value.replace(/'/g, "''")}'`;
+  return newText;
+}
+
 /** Edits replacing an existing value (found by `locate`) with `value`, written inline after its key or dash. */
 export function replaceValueEdits(y: YamlText, at: Located, value: PlainValue): TextEdit[] {
   const { text } = y;
@@ -39,7 +50,12 @@ export function replaceValueEdits(y: YamlText, at: Located, value: PlainValue): 
   const inFlow = (isMap(at.parent) || isSeq(at.parent)) && at.parent.flow === true;
   const newText = inlineText(value, inFlow);
   if (node?.range && node.range[0] < node.range[1] && (isScalar(node) || ((isMap(node) || isSeq(node)) && node.flow))) {
-    return [{ start: node.range[0], end: node.range[1], newText }];
+    // A block scalar (`>-`, `|`) runs on over its final line break and the next line's indentation: stop at its text.
+    let end = node.range[1];
+    if (isScalar(node) && (node.type === Scalar.BLOCK_FOLDED || node.type === Scalar.BLOCK_LITERAL)) {
+      while (end > node.range[0] && /\s/.test(text[end - 1])) end--;
+    }
+    return [{ start: node.range[0], end, newText: keepQuoteStyle(node, value, newText) }];
   }
   if (!at.pair) {
     if (!node?.range) throw new EditError('Cannot set a value at this place of the YAML file.');
@@ -53,8 +69,7 @@ export function replaceValueEdits(y: YamlText, at: Located, value: PlainValue): 
 
 /** The keys of a mapping in their canonical order: the schema's property order at that path, if any. */
 function canonicalOrder(mapPath: YamlPath): readonly string[] | undefined {
-  if (mapPath.length === 0) return undefined;
-  const properties = schemaAt(mapPath)?.properties;
+  const properties = (mapPath.length === 0 ? PLAN_SCHEMA : schemaAt(mapPath))?.properties;
   return properties ? Object.keys(properties) : undefined;
 }
 
@@ -94,7 +109,6 @@ function insertIntoBlockMap(y: YamlText, map: YAMLMap, mapPath: YamlPath, key: s
   const { text, eol } = y;
   const column = entryColumn(text, map) ?? 0;
   const lines = blockLines(y, key, value, column);
-  if (mapPath.length === 0) return [appendAtEnd(y, lines)];
   const { before, after } = neighbours(map, key, canonicalOrder(mapPath));
   const afterKey = after?.key.range?.[0];
   if (!before && afterKey !== undefined && startsLine(text, afterKey)) {
@@ -145,12 +159,12 @@ export function insertEntryEdits(y: YamlText, mapPath: YamlPath, key: string, va
     return node.flow ? insertIntoFlowMap(y, node, mapPath, key, value) : insertIntoBlockMap(y, node, mapPath, key, value);
   }
   if (mapPath.length === 0) {
-    if (node !== null && !isEmptyValue(node)) throw new EditError('The top level of the YAML file is not a mapping.');
+    if (node !== null && !isEmptyValue(node)) throw new EditError('.mlproject.yaml is not a mapping of keys to values.');
     return [appendAtEnd(y, blockLines(y, key, value, 0))];
   }
   if (isEmptyValue(node)) return fillEmpty(y, at, key, value);
-  // A value of the wrong kind (text or a list where a mapping belongs): replace it.
-  return replaceValueEdits(y, at, { [key]: value } as PlainValue);
+  // A value of the wrong kind (text or a list where a mapping belongs): never overwrite what the author wrote.
+  throw new EditError(`\`${mapPath.join('.')}\` in .mlproject.yaml is not a mapping; fix it first.`);
 }
 
 /**

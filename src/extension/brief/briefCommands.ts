@@ -16,7 +16,8 @@ import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistr
 import { editDocument } from '../workspaceEdits';
 import { freshSnapshot, pickProject } from '../project/pickProject';
 import { folderArgOf, runsOf } from '../runs/runEvaluation';
-import { BriefCommandError, briefTemplateFor, editPlan, exists, insideFolder, localToday, minimalEdit, writeNewFile } from './briefSupport';
+import { BriefCommandError, briefTemplateFor, editPlan, exists, insideFolder, localToday, writeNewFile } from './briefSupport';
+import { minimalEdit } from '../../core/edit/minimalEdit';
 
 /** Arguments that skip the prompts (tests, other commands). */
 export interface BriefArgs {

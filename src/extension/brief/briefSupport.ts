@@ -62,29 +62,6 @@ export async function exists(abs: string): Promise<boolean> {
   return fsp.stat(abs).then(() => true, () => false);
 }
 
-/** One edit replacing only the part of `before` that differs from `after` (common prefix and suffix kept). */
-export function minimalEdit(before: string, after: string): TextEdit[] {
-  if (before === after) return [];
-  let start = 0;
-  const max = Math.min(before.length, after.length);
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let endB = before.length;
-  let endA = after.length;
-  while (endB > start && endA > start && before.charCodeAt(endB - 1) === after.charCodeAt(endA - 1)) {
-    endB--;
-    endA--;
-  }
-  // never split a surrogate pair or a CRLF (the moved boundaries are inside the equal prefix / suffix)
-  const splits = (t: string, i: number): boolean =>
-    i > 0 && i < t.length && ((/[\uD800-\uDBFF]/.test(t[i - 1]) && /[\uDC00-\uDFFF]/.test(t[i])) || (t[i - 1] === '\r' && t[i] === '\n'));
-  while (start > 0 && (splits(before, start) || splits(after, start))) start--;
-  while (endB < before.length && endA < after.length && (splits(before, endB) || splits(after, endA))) {
-    endB++;
-    endA++;
-  }
-  return [{ start, end: endB, newText: after.slice(start, endA) }];
-}
-
 /**
  * Edits the plan through a WorkspaceEdit (undoable), then saves it when it had no unsaved changes before, so the
  * CLI and the file on disk agree; a plan with the user's unsaved changes is left unsaved.

@@ -150,7 +150,7 @@ suite('brief: create, update, decision', () => {
     assert.match(plan, /^ {2}chosen: knn$/m);
     assert.match(plan, /^ {2}date: 2026-12-01$/m);
     assert.match(plan, /^ {2}record: docs\/decisions\/2026-12-01-model\.md$/m);
-    assert.match(plan, /^ {2}attendees: \[Dana, Lee\]$/m);
+    assert.match(plan, /^ {2}attendees: \[ Dana, Lee \]$/m);
     // comments elsewhere are kept
     assert.match(plan, /# organises the work, leads the model decision meeting/);
 

@@ -47,7 +47,8 @@ test('flow, null and missing project mappings', () => {
   assert.equal(brief('project: {}\n'), 'project: { brief: docs/brief.md }\n');
   assert.equal(brief('version: 1\nproject:   # later\ngoal: {}\n'), 'version: 1\nproject:   # later\n  brief: docs/brief.md\ngoal: {}\n');
   assert.equal(brief('version: 1  # v\ngoal:\n    problem: p\n'), 'version: 1  # v\nproject:\n    brief: docs/brief.md\ngoal:\n    problem: p\n');
-  assert.equal(brief('goal: { problem: p }'), 'goal: { problem: p }\nproject:\n  brief: docs/brief.md');
+  // a new block goes where the schema puts it: project before goal
+  assert.equal(brief('goal: { problem: p }'), 'project:\n  brief: docs/brief.md\ngoal: { problem: p }');
   assert.equal(brief(''), 'project:\n  brief: docs/brief.md\n');
   assert.equal(brief('# only a comment\n'), '# only a comment\nproject:\n  brief: docs/brief.md\n');
 });
@@ -75,14 +76,14 @@ test('a new decision block goes after the candidates', () => {
       '  chosen: cnn',
       '  date: 2026-12-01',
       '  rationale: best gain per cost; AST kept as plan B',
-      '  attendees: [Dana, Lee]',
+      '  attendees: [ Dana, Lee ]',
       '  record: docs/decisions/2026-12-01-model.md',
       '',
     ].join('\n')),
   );
 });
 
-test('an existing block decision: values replaced in place, missing keys added, comments kept', () => {
+test('an existing block decision: values replaced in place, missing keys added in schema order, comments kept', () => {
   const text = PLAN.replace('# evaluation comes last\n', [
     'decision:',
     '  chosen: ast   # first idea',
@@ -100,8 +101,9 @@ test('an existing block decision: values replaced in place, missing keys added, 
   assert.equal(out, text
     .replace('chosen: ast   # first idea', 'chosen: cnn   # first idea')
     .replace('>-\n    long folded\n    text', 'best gain per cost; AST kept as plan B')
-    .replace('- Old\n    - Names   # trailing', '- Dana\n    - Lee   # trailing')
-    .replace('    - Lee   # trailing\n', '    - Lee   # trailing\n  date: 2026-12-01\n  record: docs/decisions/2026-12-01-model.md\n'));
+    .replace('chosen: cnn   # first idea\n', 'chosen: cnn   # first idea\n  date: 2026-12-01\n')
+    .replace('\n    - Old\n    - Names   # trailing', ' [ Dana, Lee ]   # trailing')
+    .replace('[ Dana, Lee ]   # trailing\n', '[ Dana, Lee ]   # trailing\n  record: docs/decisions/2026-12-01-model.md\n'));
   assert.deepEqual(parse(out).decision, DECISION);
   assert.deepEqual(setDecision(out, DECISION), []);
 });
@@ -113,8 +115,8 @@ test('a flow decision stays flow; multi-line rationale is one double-quoted line
   assert.equal(parse(out).decision.rationale, 'line one\nline two, with comma');
 });
 
-test('without candidates or literature the decision is appended at the end', () => {
+test('without candidates the decision goes after the last key the schema puts before it', () => {
   assert.equal(decide('version: 1\n', { chosen: 'x' }), 'version: 1\ndecision:\n  chosen: x\n');
-  assert.equal(decide('version: 1\r\nliterature: []\r\ngoal: {}\r\n', { chosen: 'x' }), 'version: 1\r\nliterature: []\r\ndecision:\r\n  chosen: x\r\ngoal: {}\r\n');
+  assert.equal(decide('version: 1\r\nliterature: []\r\ngoal: {}\r\n', { chosen: 'x' }), 'version: 1\r\nliterature: []\r\ngoal: {}\r\ndecision:\r\n  chosen: x\r\n');
   assert.deepEqual(setDecision('version: 1\n', {}), []);
 });

@@ -128,7 +128,7 @@ test('decision: writes the record and the decision block; never overwrites an ea
         '  chosen: ast',
         '  date: 2026-12-01',
         '  rationale: transformers generalise better',
-        '  attendees: [Dana, Lee]',
+        '  attendees: [ Dana, Lee ]',
         '  record: docs/decisions/2026-12-01-model.md',
         'reality_checks:',
       ].join('\n')),
@@ -136,7 +136,7 @@ test('decision: writes the record and the decision block; never overwrites an ea
     assert.equal(await decision(['--chosen', 'cnn', '--rationale', 'cheaper', '--date', '2026-12-01', '--attendee', 'Ann', '--attendee', 'Bo'], w.io), 0);
     assert.deepEqual(readdirSync(path.join(w.root, 'docs/decisions')).sort(), ['2026-12-01-model-2.md', '2026-12-01-model.md']);
     assert.equal(read(w.root, 'docs/decisions/2026-12-01-model.md'), record);
-    assert.match(read(w.root, '.mlproject.yaml'), /  chosen: cnn\n  date: 2026-12-01\n  rationale: cheaper\n  attendees: \[Ann, Bo\]\n  record: docs\/decisions\/2026-12-01-model-2\.md\n/);
+    assert.match(read(w.root, '.mlproject.yaml'), /  chosen: cnn\n  date: 2026-12-01\n  rationale: cheaper\n  attendees: \[ Ann, Bo \]\n  record: docs\/decisions\/2026-12-01-model-2\.md\n/);
   } finally {
     w.done();
   }

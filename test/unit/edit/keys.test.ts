@@ -18,8 +18,8 @@ test('setScalar inserts a missing key in the schema order of its mapping', () =>
   assert.equal(applyEdits(PLAN, setScalar(PLAN, ['evaluation', 'dataset'], 'data/test.csv')), PLAN.replace('run }', 'run, dataset: data/test.csv }'));
 });
 
-test('setScalar creates missing mappings at the end of the file', () => {
-  assert.equal(applyEdits(PLAN, setScalar(PLAN, ['goal', 'problem'], 'Tag songs')), `${PLAN}goal:\n  problem: Tag songs\n`);
+test('setScalar creates missing mappings where the schema puts them (goal after project, before evaluation)', () => {
+  assert.equal(applyEdits(PLAN, setScalar(PLAN, ['goal', 'problem'], 'Tag songs')), PLAN.replace('evaluation:', 'goal:\n  problem: Tag songs\nevaluation:'));
 });
 
 test('removeKey removes the whole line(s) of a block pair', () => {
@@ -47,4 +47,11 @@ test('renameKey replaces only the key text', () => {
   assert.equal(applyEdits(text, renameKey(text, ['projet'], 'project')), text.replace('projet:', 'project:'));
   assert.equal(applyEdits(text, renameKey(text, ['checklist', 'Develop'], 'develop')), text.replace('Develop', 'develop'));
   assert.throws(() => renameKey(text, ['nope'], 'x'));
+});
+
+test('a block scalar (folded or literal) replaced by a one-line value keeps the next key on its own line', () => {
+  for (const indicator of ['>-', '|', '|+', '>']) {
+    const text = `decision:\n  rationale: ${indicator}\n    long folded\n    text\n\n  attendees: [a]\n`;
+    assert.equal(applyEdits(text, setScalar(text, ['decision', 'rationale'], 'short')), 'decision:\n  rationale: short\n\n  attendees: [a]\n', indicator);
+  }
 });

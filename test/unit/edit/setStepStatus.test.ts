@@ -41,8 +41,8 @@ test('block step mapping: the status value only', () => {
   assert.equal(set(PLAN, 'define', 'baseline', 'done'), PLAN.replace('status: todo         # block', 'status: done         # block'));
 });
 
-test('quoted status in a flow step mapping is replaced by a plain scalar', () => {
-  assert.equal(set(PLAN, 'deliver', 'label-audit', 'skipped'), PLAN.replace("{ status: 'todo', title", '{ status: skipped, title'));
+test('a quoted status in a flow step mapping keeps its quotes', () => {
+  assert.equal(set(PLAN, 'deliver', 'label-audit', 'skipped'), PLAN.replace("{ status: 'todo', title", "{ status: 'skipped', title"));
 });
 
 test('the same status again gives no edits', () => {
@@ -77,9 +77,9 @@ test('checklist written as a flow mapping', () => {
   assert.equal(set(text, 'deliver', 'tuning', 'done'), 'version: 1\nchecklist: { develop: { a: todo }, deliver: { tuning: done } }\n');
 });
 
-test('missing checklist: a block appended at the end of the file', () => {
+test('missing checklist: a block after the keys the schema puts before it', () => {
   const text = 'version: 1\nproject:\n  name: X\n# end\n';
-  assert.equal(set(text, 'define', 'baseline', 'done'), `${text}checklist:\n  define:\n    baseline: done\n`);
+  assert.equal(set(text, 'define', 'baseline', 'done'), 'version: 1\nproject:\n  name: X\nchecklist:\n  define:\n    baseline: done\n# end\n');
   assert.equal(set('version: 1', 'define', 'baseline', 'done'), 'version: 1\nchecklist:\n  define:\n    baseline: done');
   assert.equal(set('', 'define', 'baseline', 'done'), 'checklist:\n  define:\n    baseline: done\n');
 });
@@ -127,7 +127,7 @@ test('skipped with a reason: a reason key is inserted in a mapping, or replaced'
   );
   assert.equal(
     set(PLAN, 'deliver', 'label-audit', 'skipped', { reason: 'done upstream' }),
-    PLAN.replace("{ status: 'todo', title: Audit labels }", '{ status: skipped, title: Audit labels, reason: done upstream }'),
+    PLAN.replace("{ status: 'todo', title: Audit labels }", "{ status: 'skipped', title: Audit labels, reason: done upstream }"),
   );
   const withReason = 'checklist:\n  define:\n    baseline: { status: skipped, reason: old }\n';
   assert.equal(set(withReason, 'define', 'baseline', 'skipped', { reason: 'new one' }), 'checklist:\n  define:\n    baseline: { status: skipped, reason: new one }\n');

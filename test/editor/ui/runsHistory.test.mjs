@@ -18,7 +18,7 @@ async function contextMenu(page, row, item) {
   await entry.hover();
   await waitFor(async () => /\bfocused\b/.test((await entry.getAttribute('class')) ?? ''), { ms: 10_000, what: `"${item}" to be focused` });
   await page.keyboard.press('Enter');
-  await menu.waitFor({ state: 'detached' });
+  await menu.waitFor({ state: 'hidden' });
 }
 
 export default async function ({ page, workspace, screenshot }) {

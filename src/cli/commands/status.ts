@@ -1,6 +1,8 @@
 // `mlproject status [path]`: phases, steps, evidence, progress, current phase and open pitfalls in a terminal.
 import type { PhaseState, StepState } from '../../core/state/projectState';
 import { ruleInfo } from '../../core/rules/ruleInfo';
+import { pitfallsByStep } from '../../core/state/pitfallsByStep';
+import type { Diagnostic } from '../../core/types';
 import { UsageError, type CliIO } from '../io';
 import { findPlanFiles } from '../loadPlan';
 import { displayPath, loadAndCheck, type PlanContext } from '../planContext';
@@ -13,10 +15,12 @@ open pitfalls.`;
 
 const ICON: Record<StepState['status'], string> = { done: '✓', 'in-progress': '◐', todo: '○', skipped: '–' };
 
-function stepLine(s: StepState): string {
+function stepLine(s: StepState, pitfalls: readonly Diagnostic[]): string {
   const evidence = s.evidence ? `  [${s.evidence.seen ? 'seen' : 'not seen'}: ${s.evidence.detail}]` : '';
   const reason = s.status === 'skipped' && s.reason ? `  (skipped: ${s.reason})` : '';
-  return `      ${ICON[s.status]} ${s.id.padEnd(24)} ${s.title}${s.custom ? ' (custom)' : ''}${reason}${evidence}`;
+  const numbers = [...new Set(pitfalls.map((d) => ruleInfo(d.code)?.pitfall).filter((n) => n !== undefined))].sort();
+  const marker = numbers.length ? `  ⚠ pitfall ${numbers.join(', ')}` : '';
+  return `      ${ICON[s.status]} ${s.id.padEnd(24)} ${s.title}${s.custom ? ' (custom)' : ''}${reason}${evidence}${marker}`;
 }
 
 function phaseLine(p: PhaseState, current: boolean): string {
@@ -32,6 +36,7 @@ function render(ctx: PlanContext, cwd: string): string {
   out.push(`${head.filter(Boolean).join(' · ')}  (${displayPath(ctx.file, cwd)})`);
   const current = state.phases.find((p) => p.id === state.currentPhase);
   out.push(`Current phase: ${current ? current.title : 'all phases complete'} · progress ${state.closed}/${state.total} steps`, '');
+  const byStep = pitfallsByStep(ctx.result);
   let stage = '';
   for (const p of state.phases) {
     if (p.stage !== stage) {
@@ -39,7 +44,7 @@ function render(ctx: PlanContext, cwd: string): string {
       out.push(stage === 'design' ? 'Design' : 'Deployment');
     }
     out.push(phaseLine(p, p.id === state.currentPhase));
-    for (const s of p.steps) out.push(stepLine(s));
+    for (const s of p.steps) out.push(stepLine(s, byStep.get(s.id) ?? []));
   }
   const pitfalls = diagnostics.filter((d) => ruleInfo(d.code)?.category === 'pitfall');
   out.push('', pitfalls.length ? `Open pitfalls (${pitfalls.length}):` : 'Open pitfalls: none');

@@ -63,6 +63,7 @@ const builtIn: Record<string, EvidenceFn> = {
   'data-preparation': (plan, facts) => {
     const ds = plan.evaluation?.dataset;
     if (!ds) return { seen: false, detail: 'no `evaluation.dataset`' };
+    if (facts.paths.get(ds) === 'outside') return { seen: false, detail: `${ds} is outside the workspace` };
     const seen = fileExists(facts, ds) || facts.paths.get(ds) === 'directory';
     return { seen, detail: seen ? `${ds} exists` : `${ds} not found`, file: seen && fileExists(facts, ds) ? ds : undefined };
   },

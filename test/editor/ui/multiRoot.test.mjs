@@ -41,6 +41,11 @@ async function expectStatus(page, has, hasNot) {
   }, { ms: 20_000, what: `the status bar to show "${has}" and not "${hasNot}" (it reads: ${await statusBar(page)})` });
 }
 
+/** Waits until the active editor is the plan of `folder` (its breadcrumbs start with the folder's name). */
+async function activePlanOf(page, folder) {
+  await page.locator('.editor-group-container.active .breadcrumbs-control', { hasText: folder }).filter({ hasText: '.mlproject.yaml' }).first().waitFor();
+}
+
 async function collapsePane(page, title) {
   const header = page.locator('.pane-header', { hasText: title }).first();
   if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
@@ -121,7 +126,6 @@ export default async function ({ page, workspace: examples, url, screenshot }) {
   }, { ms: 30_000, what: 'unknown-step problems under both plans in the Problems panel' });
   await screenshot('problems-multi-root');
   await filter.fill('');
-  await page.keyboard.press('Control+Shift+M'); // hide the panel again
 
   // The status bar: with no editor, the first project; then the active editor's project.
   await expectStatus(page, 'Deliver 1/4', 'Discover 2/3');
@@ -133,13 +137,14 @@ export default async function ({ page, workspace: examples, url, screenshot }) {
     await page.locator(`${PHASES} .monaco-list-row[data-index="${row.index}"]`).click();
   };
   await clickStep('in-trouble', 'Project brief');
-  await page.locator('.tabs-container .tab.active', { hasText: '.mlproject.yaml' }).filter({ hasText: 'in-trouble' }).first().waitFor();
+  await activePlanOf(page, 'in-trouble');
   await expectStatus(page, 'Discover 2/3', 'Deliver 1/4');
   await clickStep('genre-tagger', 'Evaluation against baseline and targets');
-  await page.locator('.tabs-container .tab.active', { hasText: '.mlproject.yaml' }).filter({ hasText: 'genre-tagger' }).first().waitFor();
+  await activePlanOf(page, 'genre-tagger');
   await expectStatus(page, 'Deliver 1/4', 'Discover 2/3');
   // back to the other tab: the status bar follows
   await page.locator('.tabs-container .tab', { hasText: '.mlproject.yaml' }).filter({ hasText: 'in-trouble' }).first().click();
+  await activePlanOf(page, 'in-trouble');
   await expectStatus(page, 'Discover 2/3', 'Deliver 1/4');
   await screenshot('status-bar-follows-editor');
 }

@@ -74,21 +74,26 @@ async function withEditor({ name, workspaceSrc, trust, vsix, settings, env }, bo
   }
 }
 
-async function runHostSuite() {
+// The host suite's second pass runs only the suites whose title matches this, with the workspace not trusted.
+const RESTRICTED_GREP = 'restricted mode';
+
+async function runHostSuite({ trusted = true } = {}) {
+  const name = trusted ? 'host' : 'host [restricted]';
   const index = path.join(EXT_ROOT, 'out/test/editorHost/index.js');
   if (!fs.existsSync(index)) {
-    return report('host suite', false, null, `${index} missing: run node scripts/build-editor-tests.mjs`);
+    return report(`${name} suite`, false, null, `${index} missing: run node scripts/build-editor-tests.mjs`);
   }
   const main = JSON.parse(fs.readFileSync(path.join(EXT_ROOT, 'package.json'), 'utf8')).main;
   if (main && !fs.existsSync(path.resolve(EXT_ROOT, main)) && !fs.existsSync(path.resolve(EXT_ROOT, `${main}.js`))) {
-    return report('host suite', false, null, `${path.resolve(EXT_ROOT, main)} missing: build the extension first`);
+    return report(`${name} suite`, false, null, `${path.resolve(EXT_ROOT, main)} missing: build the extension first`);
   }
-  const resultsFile = path.join(RESULTS_DIR, 'host', 'results.json');
+  const resultsFile = path.join(RESULTS_DIR, slug(name), 'results.json');
+  const grep = trusted ? opt.grep : RESTRICTED_GREP;
   const t0 = Date.now();
   const opts = {
-    name: 'host', workspaceSrc: DEFAULT_WORKSPACE, trust: true,
+    name, workspaceSrc: DEFAULT_WORKSPACE, trust: trusted,
     // code-server hands its environment to the extension host it forks, so this reaches index.ts.
-    env: { MLPROJECT_TEST_RESULTS: resultsFile, ...(opt.grep ? { MLPROJECT_TEST_GREP: opt.grep } : {}) },
+    env: { MLPROJECT_TEST_RESULTS: resultsFile, ...(grep ? { MLPROJECT_TEST_GREP: grep } : {}) },
   };
   let exit;
   try {
@@ -106,17 +111,17 @@ async function runHostSuite() {
       return await withDeadline(Promise.race([exited, serverDied]), HOST_DEADLINE_MS, 'host suite');
     });
   } catch (e) {
-    return report('host suite', false, Date.now() - t0, `${e.message}\n(logs: ${path.dirname(resultsFile)})`);
+    return report(`${name} suite`, false, Date.now() - t0, `${e.message}\n(logs: ${path.dirname(resultsFile)})`);
   }
   if (!fs.existsSync(resultsFile)) {
-    return report('host suite', false, Date.now() - t0,
+    return report(`${name} suite`, false, Date.now() - t0,
       `exit code ${exit} but no results file; see ${path.dirname(resultsFile)}/browser-console.log`);
   }
   const r = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
-  for (const p of r.passes) report(`host: ${p.title}`, true, p.durationMs);
-  for (const f of r.failures) report(`host: ${f.title}`, false, null, f.message.trim());
-  if (exit !== 0 && r.failures.length === 0) report('host suite', false, null, `exit code ${exit}`);
-  if (r.passes.length + r.failures.length === 0) report('host suite', false, null, 'no tests ran');
+  for (const p of r.passes) report(`${name}: ${p.title}`, true, p.durationMs);
+  for (const f of r.failures) report(`${name}: ${f.title}`, false, null, f.message.trim());
+  if (exit !== 0 && r.failures.length === 0) report(`${name} suite`, false, null, `exit code ${exit}`);
+  if (r.passes.length + r.failures.length === 0) report(`${name} suite`, false, null, 'no tests ran');
 }
 
 async function runUiTest(file, mod, trusted, vsix) {
@@ -174,7 +179,11 @@ if (suites.includes('ui')) {
 }
 installCodeServer();
 const t0 = Date.now();
-if (suites.includes('host')) await runHostSuite();
+if (suites.includes('host')) {
+  await runHostSuite();
+  // again in Restricted Mode, for the suites that prove nothing runs without trust (unless --grep leaves them out)
+  if (!opt.grep || new RegExp(opt.grep, 'i').test(RESTRICTED_GREP)) await runHostSuite({ trusted: false });
+}
 if (suites.includes('ui')) {
   console.log(`UI suite with ${path.relative(process.cwd(), vsix)}`);
   await runUiSuite(vsix);

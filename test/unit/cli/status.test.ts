@@ -83,3 +83,14 @@ test('--today that is not a date is bad usage', async () => {
   const r = await status('--today', 'garbage');
   assert.equal(r.code, 2);
 });
+
+test('each step shows the pitfalls it is the cure for (the same mapping as the Phases tree)', async () => {
+  const io = fakeIO(path.resolve(__dirname, '../../..'));
+  assert.equal(await runCli(['status', 'examples/in-trouble', '--today', '2026-11-26'], io), 0);
+  const line = (step: string) => io.stdoutText.split('\n').find((l) => l.includes(` ${step} `)) ?? '';
+  assert.match(line('brainstorming'), /⚠ pitfall 1, 3$/);
+  assert.match(line('literature-review'), /⚠ pitfall 2$/);
+  assert.match(line('reality-check'), /⚠ pitfall 4$/);
+  assert.match(line('baseline'), /⚠ pitfall 5$/);
+  assert.doesNotMatch(line('serving'), /pitfall/);
+});

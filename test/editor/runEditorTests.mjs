@@ -1,6 +1,7 @@
 // Real-editor tests: code-server (VS Code 1.100.3) + Debian chromium, offline and headless.
 //   host suite: mocha inside the extension host, repo loaded as the development extension
-//               (out/test/editorHost/index.js, built by scripts/build-editor-tests.mjs)
+//               (out/test/editorHost/index.js, built by scripts/build-editor-tests.mjs); then a second pass with the
+//               workspace not trusted, running only the suites titled "restricted mode …"
 //   UI suite:   each test/editor/ui/*.test.mjs drives the workbench with the newest *.vsix installed,
 //               in a fresh code-server + browser
 // Usage: node test/editor/runEditorTests.mjs [--only host|ui] [--grep TEXT] [--ext DIR] [--vsix FILE]
@@ -134,11 +135,16 @@ async function runUiTest(file, mod, trusted, vsix) {
       workspaceSrc: mod.workspace ? path.resolve(REPO_ROOT, mod.workspace) : DEFAULT_WORKSPACE,
     }, async ({ server, page, workspace, dir: d }) => {
       dir = d;
-      await page.goto(server.url);
+      // `export async function prepare(workspace)` may return a .code-workspace file to open instead of the folder
+      // (it runs before the page loads; the file should live in the temp folder, next to the workspace copy).
+      const workspaceFile = mod.prepare ? await mod.prepare(workspace) : undefined;
+      const url = workspaceFile
+        ? `${new URL(server.url).origin}/?workspace=${encodeURIComponent(workspaceFile).replace(/%2F/g, '/')}` : server.url;
+      await page.goto(url);
       await waitForWorkbench(page);
       const screenshot = (shot) => page.screenshot({ path: path.join(dir, `${slug(shot)}.png`) });
       try {
-        await withDeadline(mod.default({ page, workspace, url: server.url, trusted, screenshot }),
+        await withDeadline(mod.default({ page, workspace, url, trusted, screenshot }),
           mod.timeout ?? UI_DEADLINE_MS, name);
       } catch (e) {
         await screenshot('failure').catch(() => {});

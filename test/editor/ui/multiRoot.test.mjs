@@ -5,10 +5,10 @@
 // project.
 import fs from 'node:fs';
 import path from 'node:path';
-import { waitFor, waitForWorkbench } from '../../../scripts/editor/codeServer.mjs';
+import { waitFor } from '../../../scripts/editor/codeServer.mjs';
 
-// The harness copies examples/ (both projects) to a temp folder; the test then reopens the browser on the
-// .code-workspace it writes there.
+// The runner copies examples/ (both projects) to a temp folder; prepare() writes the .code-workspace there, and the
+// runner opens it (`?workspace=`) instead of the folder.
 export const workspace = 'examples';
 export const timeout = 150_000;
 
@@ -42,8 +42,8 @@ async function expectStatus(page, has, hasNot) {
 }
 
 /** Waits until the active editor is the plan of `folder` (its breadcrumbs start with the folder's name). */
-async function activePlanOf(page, folder) {
-  await page.locator('.editor-group-container.active .breadcrumbs-control', { hasText: folder }).filter({ hasText: '.mlproject.yaml' }).first().waitFor();
+async function activePlanOf(page, folder, timeout = 30_000) {
+  await page.locator('.editor-group-container.active .breadcrumbs-control', { hasText: folder }).filter({ hasText: '.mlproject.yaml' }).first().waitFor({ timeout });
 }
 
 async function collapsePane(page, title) {
@@ -52,7 +52,8 @@ async function collapsePane(page, title) {
   await waitFor(async () => (await header.getAttribute('aria-expanded')) === 'false', { what: `the ${title} pane to collapse` });
 }
 
-export default async function ({ page, workspace: examples, url, screenshot }) {
+/** Called by the runner before the page loads: writes the .code-workspace that it opens instead of the folder. */
+export async function prepare(examples) {
   const genre = path.join(examples, 'genre-tagger');
   const trouble = path.join(examples, 'in-trouble');
   // A misspelt step in the genre-tagger copy gives that (otherwise clean) plan a diagnostic of its own.
@@ -61,12 +62,13 @@ export default async function ({ page, workspace: examples, url, screenshot }) {
   const typo = text.replace('    reality-check: in-progress\n', '    reality-check: in-progress\n    evalution: todo\n');
   if (typo === text) throw new Error('examples/genre-tagger changed: no `reality-check: in-progress` line');
   fs.writeFileSync(genrePlan, typo);
-  const file = path.join(path.dirname(examples), 'multi-root.code-workspace'); // inside the harness's temp folder
+  const file = path.join(path.dirname(examples), 'multi-root.code-workspace'); // in the runner's temp folder
   fs.writeFileSync(file, JSON.stringify({ folders: [{ path: genre }, { path: trouble }], settings: {} }, null, 2));
-  await page.goto(`${new URL(url).origin}/?workspace=${encodeURIComponent(file).replace(/%2F/g, '/')}`);
-  await waitForWorkbench(page);
-  await page.locator('.monaco-workbench .part.titlebar, .monaco-workbench .part.sidebar').first().waitFor();
+  return file;
+}
 
+export default async function ({ page, url, screenshot }) {
+  if (!new URL(url).searchParams.get('workspace')?.endsWith('multi-root.code-workspace')) throw new Error(`opened ${url}, not the .code-workspace`);
   await page.locator('.activitybar [aria-label^="ML Project"]').first().click();
   await page.locator(`${PHASES} .monaco-list-row`, { hasText: 'in-trouble' }).first().waitFor({ timeout: 60_000 });
 
@@ -129,18 +131,27 @@ export default async function ({ page, workspace: examples, url, screenshot }) {
 
   // The status bar: with no editor, the first project; then the active editor's project.
   await expectStatus(page, 'Deliver 1/4', 'Discover 2/3');
-  // Clicking a step reveals it in its own plan (rows re-read: the tree may have re-rendered).
-  const clickStep = async (project, label) => {
-    rows = await treeRows(page, PHASES);
-    const row = under(rows, project)?.children.find((r) => r.text.startsWith(label));
-    if (!row) throw new Error(`no "${label}" under ${project}:\n${dump()}`);
-    await page.locator(`${PHASES} .monaco-list-row[data-index="${row.index}"]`).click();
+  // Clicking a step reveals it in its own plan. The tree re-renders when a plan is (re)checked, e.g. right after it
+  // opened; a click whose mousedown and mouseup land on different renderings of the row selects it without opening
+  // it, so the click is repeated (at most three times) until the plan is the active editor.
+  const revealFrom = async (project, label) => {
+    for (let attempt = 1; ; attempt++) {
+      rows = await treeRows(page, PHASES);
+      const row = under(rows, project)?.children.find((r) => r.text.startsWith(label));
+      if (!row) throw new Error(`no "${label}" under ${project}:\n${dump()}`);
+      await page.locator(`${PHASES} .monaco-list-row[data-index="${row.index}"]`).click();
+      try {
+        await activePlanOf(page, project, attempt < 3 ? 5_000 : 30_000);
+        return;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+        console.log(`     multiRoot: click ${attempt} on "${label}" did not open the ${project} plan; clicking again`);
+      }
+    }
   };
-  await clickStep('in-trouble', 'Project brief');
-  await activePlanOf(page, 'in-trouble');
+  await revealFrom('in-trouble', 'Project brief');
   await expectStatus(page, 'Discover 2/3', 'Deliver 1/4');
-  await clickStep('genre-tagger', 'Evaluation against baseline and targets');
-  await activePlanOf(page, 'genre-tagger');
+  await revealFrom('genre-tagger', 'Evaluation against baseline and targets');
   await expectStatus(page, 'Deliver 1/4', 'Discover 2/3');
   // back to the other tab: the status bar follows
   await page.locator('.tabs-container .tab', { hasText: '.mlproject.yaml' }).filter({ hasText: 'in-trouble' }).first().click();

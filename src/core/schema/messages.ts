@@ -65,11 +65,16 @@ export function describePattern(pattern: string): string {
   return PATTERN_WORDS[pattern] ?? `text matching the pattern ${pattern}`;
 }
 
-/** " Did you mean "x"?" for a typo (also for a different case), or the empty string. */
-export function suggestion(word: string, options: readonly string[]): string {
+/** The option a typo most likely meant (also a different case, or a unique prefix), if any. */
+export function likelyMeant(word: string, options: readonly string[]): string | undefined {
   const sameCase = options.find((o) => o !== word && o.toLowerCase() === word.toLowerCase());
   const prefixed = options.filter((o) => word.length >= 3 && o.toLowerCase().startsWith(word.toLowerCase()));
-  const best = sameCase ?? closest(word, options) ?? (prefixed.length === 1 ? prefixed[0] : undefined);
+  return sameCase ?? closest(word, options) ?? (prefixed.length === 1 ? prefixed[0] : undefined);
+}
+
+/** " Did you mean "x"?" for a typo (also for a different case), or the empty string. */
+export function suggestion(word: string, options: readonly string[]): string {
+  const best = likelyMeant(word, options);
   return best !== undefined ? ` Did you mean "${best}"?` : '';
 }
 

@@ -2,7 +2,10 @@
 // `oneOf` noise is collapsed here: of the branches of a oneOf, only the one whose type fits the value is reported.
 import type { YamlPath } from '../parse/sourceMap';
 import type { SchemaError } from './generated/validatePlanSchema';
-import { describeAlternatives, describeTypes, messages } from './messages';
+import { describeAlternatives, describeTypes, likelyMeant, messages } from './messages';
+import type { Fix } from '../types';
+
+const isMappingValue = (v: unknown): boolean => v !== null && typeof v === 'object' && !Array.isArray(v);
 import { branchFor, jsonType, schemaAt, valueAt, type JsonType } from './schemaWalk';
 
 export interface SchemaProblem {
@@ -14,6 +17,8 @@ export interface SchemaProblem {
   prune?: YamlPath;
   /** for `container` problems: the missing keys (merged per container) */
   missing?: string[];
+  /** the obvious fix, when the mistake is a likely typo */
+  fix?: Fix;
 }
 
 /** `/candidates/0/id` -> ['candidates', 0, 'id'], with numbers where the data holds a list. */
@@ -101,7 +106,11 @@ function problemOf(e: SchemaError, data: unknown): SchemaProblem | undefined {
     case 'additionalProperties': {
       const key = String(p.additionalProperty);
       const allowed = Object.keys(schemaAt(path, data)?.properties ?? {});
-      return { path: [...path, key], on: 'key', message: messages.unknownKey(key, path, allowed), prune: [...path, key] };
+      const meant = likelyMeant(key, allowed.filter((k) => !(isMappingValue(valueAt(data, path)) && k in (valueAt(data, path) as object))));
+      return {
+        path: [...path, key], on: 'key', message: messages.unknownKey(key, path, allowed), prune: [...path, key],
+        ...(meant ? { fix: { title: `Rename to "${meant}"`, preferred: true, action: { kind: 'renameKey', path: [...path, key], newKey: meant } } } : {}),
+      };
     }
     case 'required': {
       const key = String(p.missingProperty);
@@ -109,8 +118,13 @@ function problemOf(e: SchemaError, data: unknown): SchemaProblem | undefined {
     }
     case 'type':
       return { path, on: 'value', message: messages.wrongType(path, describeTypesParam(p.type), value), prune: path };
-    case 'enum':
-      return { path, on: 'value', message: messages.notAllowed(path, value, p.allowedValues as unknown[]), prune: path };
+    case 'enum': {
+      const meant = typeof value === 'string' ? likelyMeant(value, (p.allowedValues as unknown[]).map(String)) : undefined;
+      return {
+        path, on: 'value', message: messages.notAllowed(path, value, p.allowedValues as unknown[]), prune: path,
+        ...(meant ? { fix: { title: `Change to "${meant}"`, preferred: true, action: { kind: 'setScalar', path, value: meant } } } : {}),
+      };
+    }
     case 'const':
       return { path, on: 'value', message: messages.notConst(path, value, p.allowedValue), prune: path };
     case 'pattern':

@@ -62,7 +62,7 @@ export function validatePlan(data: unknown, source: SourceMap): PlanValidation {
     if (!range) continue;
     const place = `${range.startOffset}:${range.endOffset}`;
     const existing = byPlace.get(place);
-    if (!existing) byPlace.set(place, diagnostic(problem.message, range));
+    if (!existing) byPlace.set(place, { ...diagnostic(problem.message, range), ...(problem.fix ? { fixes: [problem.fix] } : {}) });
     else if (!existing.message.includes(problem.message)) existing.message += ` ${problem.message}`;
   }
   const diagnostics = [...byPlace.values()];

@@ -1,6 +1,7 @@
 // Evidence: what in the workspace shows a step is really done, so the checklist is not only honour-system ticks.
 import type { Candidate, ProjectPlan, StepEntry } from '../model';
-import type { RunFact, WorkspaceFacts } from './facts';
+import type { WorkspaceFacts } from './facts';
+import type { RunRecord } from '../runs/runRecord';
 import { baselineIds } from '../runs/compare';
 
 export interface Evidence {
@@ -20,7 +21,7 @@ export function candidatesOf(plan: ProjectPlan): Candidate[] {
   return (plan.candidates ?? []).filter((c): c is Candidate => !!c && typeof c === 'object');
 }
 
-export function successfulRuns(facts: WorkspaceFacts, candidate?: string): RunFact[] {
+export function successfulRuns(facts: WorkspaceFacts, candidate?: string): RunRecord[] {
   return facts.runs.filter((r) => r.status === 'ok' && (candidate === undefined || r.candidate === candidate));
 }
 

@@ -3,17 +3,7 @@
 // WorkspaceFs) and reused across re-checks of the same text, so a keystroke only pays for parsing and rules.
 import type { Diagnostic } from '../types';
 import type { EntryKind } from '../workspace/workspaceFs';
-
-/** One recorded evaluation run, as far as rules and evidence need it (see runs/runRecord.ts for the full record). */
-export interface RunFact {
-  id: string;
-  candidate: string;
-  status: string;
-  start: string;
-  end: string;
-  metrics: Record<string, number>;
-  params?: Record<string, string | number | boolean>;
-}
+import type { RunRecord } from '../runs/runRecord';
 
 /** The brief's completeness, as far as rules and evidence need it (see brief/completeness.ts). */
 export interface BriefFact {
@@ -29,7 +19,8 @@ export interface WorkspaceFacts {
   /** Kind of each workspace-relative path the plan references; 'outside' when it leaves the workspace. */
   paths: Map<string, EntryKind | 'outside' | undefined>;
   brief?: BriefFact;
-  runs: RunFact[];
+  /** The run history, oldest first (readable lines only). */
+  runs: RunRecord[];
   /** Lines of the run history that could not be read. */
   corruptRuns: { line: number; error: string }[];
   /** Workspace files that look like evaluation scripts (eval*.py, evaluate.sh, ...). */

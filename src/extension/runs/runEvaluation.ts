@@ -31,9 +31,9 @@ export interface RunResult {
   comparison: RunComparison;
 }
 
-/** The run history of a snapshot: the registry's facts hold the records parseHistory validated. */
+/** The run history of a snapshot (the registry's facts hold the records parseHistory validated). */
 export function runsOf(snapshot: ProjectSnapshot | undefined): RunRecord[] {
-  return (snapshot?.result.facts.runs ?? []) as unknown as RunRecord[];
+  return snapshot?.result.facts.runs ?? [];
 }
 
 /**

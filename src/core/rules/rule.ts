@@ -32,13 +32,19 @@ export interface Finding {
   file?: string;
 }
 
-export interface Rule {
+/** What every diagnostic code has: the rules' own, and the codes the parser and the brief check report. */
+export interface RuleInfo {
   code: string;
   category: RuleCategory;
   /** 1-5 for the five pitfalls */
   pitfall?: number;
+  /** the default severity */
   severity: Severity;
   title: string;
+  /** why it matters: shown in hovers and tooltips, from the process */
   why: string;
+}
+
+export interface Rule extends RuleInfo {
   check(ctx: RuleContext): Finding[];
 }

@@ -1,17 +1,9 @@
 // Metadata of every diagnostic code: the rules' own, and the codes the parser and the brief check report.
 // Used for hovers, documentation links, settings and `docs/rules.md`.
-import type { Severity } from '../types';
-import type { RuleCategory } from './rule';
+import type { RuleInfo } from './rule';
 import { RULES } from './registry';
 
-export interface RuleInfo {
-  code: string;
-  category: RuleCategory;
-  pitfall?: number;
-  severity: Severity;
-  title: string;
-  why: string;
-}
+export type { RuleInfo };
 
 const FILE_CODES: RuleInfo[] = [
   { code: 'yaml-syntax', category: 'file', severity: 'error', title: 'YAML syntax error', why: 'The plan must be valid YAML to be read at all; until the error is fixed, the checklist and the other rules see only what could be parsed.' },

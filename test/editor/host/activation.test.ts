@@ -2,16 +2,7 @@
 // of examples/genre-tagger (which has .mlproject.yaml) as the workspace.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'mlproject.mlproject';
-
-async function until(check: () => boolean, ms: number, what: string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) assert.fail(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { EXTENSION_ID, until } from './planHelpers';
 
 suite('activation', () => {
   test('the workspace contains .mlproject.yaml', async () => {
@@ -26,6 +17,6 @@ suite('activation', () => {
   test('it activates by itself because of .mlproject.yaml', async () => {
     // Never call ext.activate(): that would force activation and hide a missing activation event.
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
-    await until(() => ext.isActive, 20_000, `${EXTENSION_ID} to activate`);
+    await until(() => ext.isActive, `${EXTENSION_ID} to activate`, 20_000);
   });
 });

@@ -8,18 +8,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CreateBriefResult, UpdateBriefResult } from '../../../src/extension/brief/briefCommands';
 import type { DecisionResult } from '../../../src/extension/brief/recordDecision';
+import { EXTENSION_ID, until } from './planHelpers';
 
-const EXTENSION_ID = 'mlproject.mlproject';
-
-async function until<T>(check: () => T | Promise<T>, what: string, ms = 20_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) assert.fail(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const folder = () => vscode.workspace.workspaceFolders![0];
 const root = () => folder().uri.fsPath;

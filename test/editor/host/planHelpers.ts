@@ -24,7 +24,7 @@ export function workspaceRoot(): string {
 export const planUri = () => vscode.Uri.file(path.join(workspaceRoot(), '.mlproject.yaml'));
 
 /** Polls `check` until it returns a truthy value; fails with `what` (and the last value) after `ms`. */
-export async function until<T>(check: () => T | Promise<T>, what: string, ms = 20_000, describe?: () => string): Promise<NonNullable<T>> {
+export async function until<T>(check: () => T | Promise<T>, what: string, ms = 30_000, describe?: () => string): Promise<NonNullable<T>> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await check();

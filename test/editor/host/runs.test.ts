@@ -9,18 +9,8 @@ import * as vscode from 'vscode';
 import { CommandApprovals, commandHash, APPROVALS_KEY, MAX_APPROVALS } from '../../../src/extension/runs/approval';
 import type { RunResult } from '../../../src/extension/runs/runEvaluation';
 import { parseHistory } from '../../../src/core/runs/history';
+import { EXTENSION_ID, until } from './planHelpers';
 
-const EXTENSION_ID = 'mlproject.mlproject';
-
-async function until<T>(check: () => T | Promise<T>, what: string, ms = 30_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) assert.fail(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const folder = () => vscode.workspace.workspaceFolders![0];
 const root = () => folder().uri.fsPath;

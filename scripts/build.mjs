@@ -21,6 +21,7 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18' },
+  // The webview imports uPlot's CSS: esbuild writes it next to the bundle, as dist/dashboard.css.
   ...(existsSync('media/dashboard/main.ts')
     ? [{ ...common, entryPoints: ['media/dashboard/main.ts'], outfile: 'dist/dashboard.js', platform: 'browser', format: 'iife', target: 'es2020' }]
     : []),

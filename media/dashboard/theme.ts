@@ -43,7 +43,7 @@ export function readTheme(): Theme {
     ],
     foreground,
     muted: cssVar(s, ['--vscode-descriptionForeground'], foreground),
-    grid: cssVar(s, ['--vscode-charts-lines', '--vscode-editorWidget-border', '--vscode-panel-border'], dark ? '#454545' : '#c8c8c8'),
+    grid: cssVar(s, ['--vscode-editorWidget-border', '--vscode-panel-border', '--vscode-charts-lines'], dark ? '#454545' : '#c8c8c8'),
     target: red,
     baseline: foreground,
     font: `11px ${family}`,

@@ -1,5 +1,6 @@
 // The runs dashboard: one webview panel per project. Strict CSP with a nonce, scripts and styles only from dist/ and
-// media/, no remote content. The data is computed by core/runs/dashboardData.ts (downsampled, so 10,000 runs stay
+// media/, no remote content (the charting library, uPlot, is bundled by esbuild into dist/dashboard.js and
+// dist/dashboard.css). The data is computed by core/runs/dashboardData.ts (downsampled, so 10,000 runs stay
 // responsive) and posted when the webview says it is ready and whenever the project's history or plan changes
 // (debounced; a hidden panel is updated when it is shown again). The panel keeps no state of its own.
 import { randomBytes } from 'crypto';
@@ -15,6 +16,8 @@ export const DASHBOARD_VIEW_TYPE = 'mlproject.dashboard';
 export function dashboardHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string): string {
   const nonce = randomBytes(16).toString('base64');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'dashboard.js'));
+  // uPlot's CSS (bundled by esbuild from the import in media/dashboard/charts.ts), then the dashboard's own
+  const chartStyle = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'dashboard.css'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'dashboard', 'dashboard.css'));
   const csp = [
     "default-src 'none'",
@@ -30,6 +33,7 @@ export function dashboardHtml(webview: vscode.Webview, extensionUri: vscode.Uri,
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${chartStyle}" nonce="${nonce}">
 <link rel="stylesheet" href="${style}" nonce="${nonce}">
 <title>${esc(title)}</title>
 </head>

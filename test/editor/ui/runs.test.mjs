@@ -54,15 +54,31 @@ export default async function ({ page, workspace, screenshot }) {
   const status = page.locator('.statusbar-item', { hasText: 'logreg ✗ 1/2' }).first();
   await status.waitFor({ timeout: 30_000 });
 
-  // the dashboard (a webview with a strict CSP): a chart per metric with the target line, and the best-run table
+  // the dashboard (a webview with a strict CSP): a uPlot chart per metric whose legend lists the candidates that have
+  // runs, the target and the latest baseline; the cursor legend shows values; the best-run table; no CSP violation
+  // (the webview's console messages reach the page's console)
+  const cspViolations = [];
+  page.on('console', (m) => {
+    if (/Content.Security.Policy/i.test(m.text())) cspViolations.push(`[${m.type()}] ${m.text()}`);
+  });
   await runCommand(page, 'ML Project: Open Dashboard');
   const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-  const f1Chart = frame.locator('section.chart', { hasText: 'macro_f1' }).first();
-  await f1Chart.waitFor({ timeout: 30_000 });
-  await f1Chart.locator('svg line.target').first().waitFor({ state: 'attached' }); // a horizontal line has an empty box
-  await f1Chart.locator('svg circle.dot').first().waitFor();
+  for (const metric of ['macro_f1', 'latency_ms', 'accuracy']) {
+    const card = frame.locator('section.chart', { has: frame.locator('h2', { hasText: metric }) }).first();
+    await card.locator('.uplot canvas').first().waitFor({ timeout: 30_000 });
+  }
+  const f1Chart = frame.locator('section.chart', { has: frame.locator('h2', { hasText: 'macro_f1' }) }).first();
+  const legend = f1Chart.locator('.uplot .u-legend').first();
+  for (const label of ['logreg (baseline)', 'knn', 'cnn', 'target ≥', 'latest baseline']) {
+    await legend.locator('.u-series', { hasText: label }).first().waitFor();
+  }
+  // hovering the plot puts the time under the cursor in the legend (its first row)
+  await f1Chart.locator('.u-over').first().hover();
+  const cursorTime = legend.locator('.u-series').first().locator('.u-value');
+  await waitFor(async () => /\d{4}-\d\d-\d\d \d\d:\d\d/.test(await cursorTime.innerText()), { ms: 10_000, what: 'a time in the cursor legend' });
   await frame.locator('section.best tr', { hasText: 'logreg' }).first().waitFor();
   await screenshot('dashboard');
+  if (cspViolations.length > 0) throw new Error(`CSP violations in the webview:\n${cspViolations.join('\n')}`);
 
   // the same run is in the history the CLI reads
   const history = path.join(workspace, '.mlproject', 'runs.jsonl');

@@ -1,5 +1,6 @@
 // Regenerates the README's screenshots from real code-server sessions on copies of the examples:
 //   docs/images/phases-tree.png  the ML Project sidebar (Phases, Pitfalls, Runs) on examples/genre-tagger
+//   docs/images/dashboard.png    the runs dashboard of examples/genre-tagger
 //   docs/images/problems.png     examples/in-trouble's plan beside the Problems panel
 // Usage: npm run package && node scripts/screenshots.mjs [--vsix FILE]
 import fs from 'node:fs';
@@ -55,6 +56,17 @@ await session('genre-tagger', async (page) => {
   await page.mouse.move(900, 700);
   await page.locator('.monaco-hover, .workbench-hover').first().waitFor({ state: 'hidden' });
   await page.locator('.part.sidebar').screenshot({ path: path.join(outDir, 'phases-tree.png') });
+
+  // The dashboard: every metric over the recorded runs, per candidate, with the target and the baseline.
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').first().fill('>ML Project: Open Dashboard');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'ML Project: Open Dashboard' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  await frame.locator('section.chart .uplot').first().waitFor();
+  await frame.locator('section.best tr', { hasText: 'logreg' }).first().waitFor();
+  await page.mouse.move(20, 740);
+  await page.screenshot({ path: path.join(outDir, 'dashboard.png') });
 });
 
 // A project in trouble: the plan in the editor, the pitfalls in the Problems panel below it.
@@ -73,4 +85,4 @@ await session('in-trouble', async (page) => {
   await page.locator('.monaco-hover, .workbench-hover').first().waitFor({ state: 'hidden' });
   await page.screenshot({ path: path.join(outDir, 'problems.png') });
 });
-console.log('wrote docs/images/phases-tree.png and docs/images/problems.png');
+console.log('wrote docs/images/phases-tree.png, dashboard.png and problems.png');

@@ -18,6 +18,7 @@ Options:
   --max-warnings <n>                 exit 1 when there are more than n warnings (default: no limit)
   --rule <code=level>                turn a rule off or change its level (repeatable), e.g. --rule runway=off
   --today <YYYY-MM-DD>               the date rules compare against (default: today)
+  --hints                            also print hints (e.g. steps ready to mark done), as the editor shows them
   -h, --help                         show this help
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 bad usage or unreadable input.`;
@@ -28,6 +29,7 @@ export async function check(argv: string[], io: CliIO): Promise<number> {
     'max-warnings': { type: 'string' },
     rule: { type: 'string', multiple: true },
     today: { type: 'string' },
+    hints: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -44,6 +46,7 @@ export async function check(argv: string[], io: CliIO): Promise<number> {
   for (const file of await findPlanFiles(positionals, io.cwd)) {
     const { root, result } = await loadAndCheck(file, { config, today });
     for (const d of result.diagnostics) {
+      if (d.severity === 'hint' && !values.hints) continue;
       const shown = d.file ? displayPath(path.join(root, d.file), io.cwd) : displayPath(file, io.cwd);
       items.push({ file: shown, diagnostic: d });
     }

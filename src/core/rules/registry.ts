@@ -9,7 +9,7 @@ import { noBrief, noProjectLead, noSuccessCriteria } from './process/projectSetu
 import { noBaseline, tuningBeforeBaseline } from './process/baselineRules';
 import { phaseOrder } from './process/phaseOrder';
 import { runway } from './process/runway';
-import { missingEvidence, skippedWithoutReason } from './process/stepRules';
+import { missingEvidence, skippedWithoutReason, stepReady } from './process/stepRules';
 import { unknownStep } from './file/unknownStep';
 import { duplicateId } from './file/duplicateIds';
 import { unknownReference } from './file/references';
@@ -19,6 +19,6 @@ import { historyCorrupt } from './file/historyCorrupt';
 export const RULES: readonly Rule[] = [
   singleArchitecture, noLiteratureReview, tooIncremental, metricMisalignment, manualEvaluation,
   noProjectLead, noBrief, noSuccessCriteria, noBaseline, phaseOrder, tuningBeforeBaseline, runway,
-  skippedWithoutReason, missingEvidence,
+  skippedWithoutReason, missingEvidence, stepReady,
   unknownStep, duplicateId, unknownReference, pathOutsideWorkspace, missingFile, historyCorrupt,
 ];

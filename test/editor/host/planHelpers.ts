@@ -125,11 +125,11 @@ export function editorItems(): Item[] {
   return out.sort((a, b) => key(a).localeCompare(key(b)));
 }
 
-/** `mlproject check <workspace> --format json`, run with the CLI shipped beside the extension. */
+/** `mlproject check <workspace> --format json --hints` (every severity, as the editor shows them), run with the CLI shipped beside the extension. */
 export function cliItems(): Item[] {
   const root = workspaceRoot();
   const cli = path.join(extensionPath(), 'dist', 'cli.js');
-  const r = spawnSync(process.execPath, [cli, 'check', root, '--format', 'json'], { cwd: root, encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+  const r = spawnSync(process.execPath, [cli, 'check', root, '--format', 'json', '--hints'], { cwd: root, encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
   assert.ok(r.status === 0 || r.status === 1, `the CLI failed (exit ${r.status}): ${r.stderr}`);
   const items = JSON.parse(r.stdout || '[]') as Item[];
   return items.map((i) => ({ file: i.file, line: i.line, column: i.column, endLine: i.endLine, endColumn: i.endColumn, severity: i.severity, code: i.code, message: i.message }))

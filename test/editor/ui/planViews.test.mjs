@@ -25,6 +25,18 @@ async function expectRow(page, scope, label, ...parts) {
   }
 }
 
+/**
+ * Expands a tree row. A click can land while the tree re-renders (a re-check refreshes it) and only select the row,
+ * so check the row's state before every retry: a second click on an expanded row would collapse it again.
+ */
+async function expand(row) {
+  await waitFor(async () => {
+    if ((await row.getAttribute('aria-expanded')) === 'true') return true;
+    await row.click();
+    return false;
+  }, { ms: 15_000, what: 'the tree row to expand' });
+}
+
 export default async function ({ page, screenshot, trusted }) {
   await page.locator('.activitybar [aria-label^="ML Project"]').first().click();
   const phases = '.pane-body:has(.monaco-list[aria-label*="Phases"])';
@@ -38,7 +50,7 @@ export default async function ({ page, screenshot, trusted }) {
   await expectRow(page, phases, 'Deployment', '0/4');
   // Develop is collapsed: open it to see the pitfall markers on its steps.
   const develop = await expectRow(page, phases, 'Develop', '1/3');
-  await develop.click();
+  await expand(develop);
   await expectRow(page, phases, 'Brainstorm candidates', '⚠ pitfall 1, 3');
   await expectRow(page, phases, 'Literature review', '⚠ pitfall 2');
   await screenshot(`phases${trusted ? '' : '-restricted'}`);

@@ -173,3 +173,12 @@ test('check --help exits 0 with the usage', async () => {
 test('--max-warnings with an empty value is bad usage', async () => {
   assert.equal((await run('check', 'clean', '--max-warnings', '')).code, 2);
 });
+
+test('hints (steps ready to mark done) are printed only with --hints', async () => {
+  const io = fakeIO(path.resolve(__dirname, '../../..'));
+  assert.equal(await runCli(['check', 'examples/genre-tagger', '--today', '2026-11-26'], io), 0);
+  assert.equal(io.stdoutText, '0 errors, 0 warnings\n');
+  const withHints = fakeIO(path.resolve(__dirname, '../../..'));
+  assert.equal(await runCli(['check', 'examples/genre-tagger', '--today', '2026-11-26', '--hints'], withHints), 0);
+  assert.match(withHints.stdoutText, /^examples\/genre-tagger\/\.mlproject\.yaml:44:17 hint step-ready The workspace shows step "evaluation" is done/m);
+});

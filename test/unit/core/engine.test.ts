@@ -11,10 +11,10 @@ import { FULL_BRIEF, HEALTHY_HEAD, check, none, only, yaml } from '../helpers/pl
 
 const WS = { 'brief.md': FULL_BRIEF };
 
-test('the registry: 20 rules with unique codes, each with info, a why and a title', () => {
+test('the registry: 21 rules with unique codes, each with info, a why and a title', () => {
   const codes = RULES.map((r) => r.code);
-  assert.equal(codes.length, 20);
-  assert.equal(new Set(codes).size, 20);
+  assert.equal(codes.length, 21);
+  assert.equal(new Set(codes).size, 21);
   assert.deepEqual(RULES.filter((r) => r.category === 'pitfall').map((r) => [r.pitfall, r.code]), [
     [1, 'single-architecture'], [2, 'no-literature-review'], [3, 'too-incremental'], [4, 'metric-misalignment'], [5, 'manual-evaluation'],
   ]);

@@ -190,3 +190,25 @@ test('missing-evidence: a custom step whose evidence file is missing; manual ste
   assert.match(d.message, /docs\/audit.md not found/);
   none((await check(text, { ...WS, 'docs/audit.md': 'x' })).diagnostics, 'missing-evidence');
 });
+
+// ---- step-ready ----
+
+test('step-ready: a todo step whose evidence is seen gets a hint on its status, and "Mark as done" clears it', async () => {
+  const text = yaml(...H, 'checklist:', '  develop: { literature-review: todo }', 'literature:', '  - { title: Paper, takeaway: works }');
+  const d = only((await check(text, WS)).diagnostics.filter((x) => x.message.includes('"literature-review"')), 'step-ready');
+  assert.equal(d.severity, 'hint');
+  assert.match(d.message, /1 literature entry with a takeaway/);
+  assertRange(d.range, [11, 32, 11, 36]); // the value `todo`
+  const fixed = await applyFix(text, d, WS);
+  assert.equal(fixed.text, text.replace('literature-review: todo', 'literature-review: done'));
+  assert.ok(!fixed.result.diagnostics.some((x) => x.code === 'step-ready' && x.message.includes('"literature-review"')));
+});
+
+test('step-ready: nothing when the evidence is not seen, or the step is already done or skipped', async () => {
+  const noEvidence = yaml(...H, 'checklist:', '  develop: { literature-review: todo }');
+  assert.ok(!(await check(noEvidence, WS)).diagnostics.some((x) => x.code === 'step-ready' && x.message.includes('"literature-review"')));
+  for (const status of ['done', 'skipped']) {
+    const text = yaml(...H, 'checklist:', `  develop: { literature-review: { status: ${status}, reason: r } }`, 'literature:', '  - { title: Paper, takeaway: works }');
+    assert.ok(!(await check(text, WS)).diagnostics.some((x) => x.code === 'step-ready' && x.message.includes('"literature-review"')), status);
+  }
+});

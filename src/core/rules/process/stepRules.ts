@@ -30,3 +30,22 @@ export const missingEvidence: Rule = {
       }));
   },
 };
+
+export const stepReady: Rule = {
+  code: 'step-ready',
+  category: 'process',
+  severity: 'hint',
+  title: 'Ready to mark done',
+  why: 'When the workspace already shows a step is done, the checklist should say so: the current phase and the progress then tell the truth.',
+  check(ctx) {
+    return ctx.state.phases.flatMap((p) => p.steps)
+      .filter((s) => (s.status === 'todo' || s.status === 'in-progress') && s.evidence?.seen)
+      // a step missing from the file is pointed at through its phase or the checklist; with no checklist, nowhere
+      .filter((s) => s.declared || ctx.parsed.source.has(['checklist']))
+      .map((s): Finding => ({
+        at: s.path, onValue: s.declared,
+        message: `The workspace shows step "${s.id}" is done (${s.evidence!.detail}). Mark it done if the team agrees.`,
+        fixes: [{ title: `Mark "${s.id}" as done`, preferred: true, action: { kind: 'setStepStatus', phase: s.phase, stepId: s.id, status: 'done' } }],
+      }));
+  },
+};

@@ -2,7 +2,7 @@
 // the same history the editor writes, and prints how it compares with the baseline and the success criteria.
 import { compareRun } from '../../core/runs/compare';
 import { executeRun } from '../../core/runs/execute';
-import { finishRun } from '../../core/runs/finish';
+import { finishAndSaveRun } from '../../core/runs/finish';
 import { readHistory } from '../../core/runs/history';
 import { prepareRun, RunSetupError } from '../../core/runs/prepare';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CommandHandler } from '../io';
@@ -21,6 +21,9 @@ change against the latest baseline run and a check against each success criterio
   --note text        what this run is trying to show
   --require-targets  exit 1 when a success criterion is missed or missing
   --json             print the run record and its comparison as JSON (the command's output goes to stderr)
+
+MLPROJECT_LOCK_TIMEOUT (seconds, default 30) is how long to wait for another process's lock on the history;
+past it the run is saved to a recovery file beside the history, merged in by the next writer.
 
 Exit codes: 0 the run succeeded (and met the targets, with --require-targets); 1 the run failed, timed out,
 was cancelled, its metrics file was missing or malformed, or a target was missed; 2 bad usage or plan.`;
@@ -53,12 +56,21 @@ function parse(argv: string[]): EvalArgs {
   };
 }
 
+/** MLPROJECT_LOCK_TIMEOUT in seconds, as milliseconds; unset means the default. */
+function lockTimeoutMs(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new UsageError(`MLPROJECT_LOCK_TIMEOUT must be a number of seconds, got "${value}"`);
+  return seconds * 1000;
+}
+
 export const evalCommand: CommandHandler = async (argv, io) => {
   const args = parse(argv);
   if (args.help) {
     io.stdout(help + '\n');
     return EXIT_OK;
   }
+  const timeoutMs = lockTimeoutMs(io.env.MLPROJECT_LOCK_TIMEOUT);
   const ws = await loadRunsWorkspace(args.path, io.cwd);
   let prepared;
   try {
@@ -84,7 +96,10 @@ export const evalCommand: CommandHandler = async (argv, io) => {
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigint);
   }
-  const record = await finishRun(prepared, outcome);
+  const { record, saved } = await finishAndSaveRun(prepared, outcome, { lock: { timeoutMs, onWait: (m) => io.stderr(`${m}\n`) } });
+  if (saved.where === 'recovery') {
+    io.stderr(`warning: ${saved.reason}\nthe run was saved to ${saved.file} and will be merged into the history by the next writer\n`);
+  }
   const history = await readHistory(prepared.historyFile);
   const cmp = compareRun(record, history.runs, ws.plan);
 

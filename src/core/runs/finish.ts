@@ -1,12 +1,14 @@
 // The end of every run, from the CLI or the editor: read the git state and the metrics file, append the record to
 // the run history, return it. A failed run is recorded too; a run whose command succeeded but whose metrics file is
-// missing or malformed is recorded with status `metrics-error` and the error text.
+// missing or malformed is recorded with status `metrics-error` and the error text. A run whose history cannot be
+// written is saved to a recovery file instead (saveRun.ts), never lost.
 import * as path from 'path';
-import { appendRun } from './history';
 import { readGitState } from './git';
+import type { LockOptions } from './lock';
 import { MetricsError, readMetrics } from './metrics';
 import type { PreparedRun } from './prepare';
 import type { RunRecord, RunStatus } from './runRecord';
+import { saveRun, type SaveOutcome } from './saveRun';
 
 /** How the command ended, from executeRun or from the editor's task. */
 export interface FinishedCommand {
@@ -20,6 +22,14 @@ export interface FinishedCommand {
 export interface FinishOptions {
   /** read git state (default true) */
   git?: boolean;
+  /** how long to wait for the history lock, and what to say while waiting */
+  lock?: LockOptions;
+}
+
+export interface FinishedRun {
+  record: RunRecord;
+  /** where the record went: the history, or a recovery file when the history could not be written */
+  saved: SaveOutcome;
 }
 
 function relativeIfInside(root: string, abs: string): string | undefined {
@@ -27,8 +37,13 @@ function relativeIfInside(root: string, abs: string): string | undefined {
   return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel.split(path.sep).join('/');
 }
 
-/** Builds the run record of a finished command and appends it to the history. */
+/** Builds the run record of a finished command and appends it to the history (or saves it for recovery). */
 export async function finishRun(prepared: PreparedRun, outcome: FinishedCommand, options: FinishOptions = {}): Promise<RunRecord> {
+  return (await finishAndSaveRun(prepared, outcome, options)).record;
+}
+
+/** As finishRun, and tells where the record was saved. */
+export async function finishAndSaveRun(prepared: PreparedRun, outcome: FinishedCommand, options: FinishOptions = {}): Promise<FinishedRun> {
   const ignore = [prepared.historyFile, prepared.metricsFile]
     .map((p) => relativeIfInside(prepared.root, p))
     .filter((p): p is string => p !== undefined);
@@ -64,6 +79,5 @@ export async function finishRun(prepared: PreparedRun, outcome: FinishedCommand,
     ...(error ? { error } : {}),
     source: prepared.source,
   };
-  await appendRun(prepared.historyFile, record);
-  return record;
+  return { record, saved: await saveRun(prepared.historyFile, record, options.lock) };
 }

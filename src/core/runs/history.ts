@@ -2,12 +2,16 @@
 // Appends are one write of one whole line with O_APPEND under a lock shared by processes; a line left partial by a
 // writer killed mid-write is fenced off with a newline, so it stays a lone corrupt line. Reading reports corrupt
 // lines and skips them, never failing. Deleting rewrites the file atomically (temporary file + rename).
+// A run that could not be appended waits in a recovery file (recovery.ts); every writer, under the lock, first
+// merges those into the history, once each by run id, and removes them only after the history is synced. Reading
+// includes the runs still waiting there, so they are shown before they are merged.
 import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { randomBytes } from 'crypto';
 import { DEFAULT_HISTORY_PATH, type ProjectPlan } from '../model';
 import { resolveInside } from '../workspace/paths';
 import { withFileLock, type LockOptions } from './lock';
+import { readRecovery, removeRecovered, syncDir, type RecoveredRun } from './recovery';
 import { checkRunRecord, type RunRecord } from './runRecord';
 
 export interface CorruptLine {
@@ -64,16 +68,33 @@ export function parseHistory(text: string): History {
   return { runs, corrupt };
 }
 
-/** Reads a history file; a missing file is an empty history. */
-export async function readHistory(absPath: string): Promise<History> {
-  let text: string;
+async function readText(absPath: string): Promise<string | undefined> {
   try {
-    text = await fsp.readFile(absPath, 'utf8');
+    return await fsp.readFile(absPath, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { runs: [], corrupt: [] };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw e;
   }
-  return parseHistory(text);
+}
+
+/** The recovered runs whose ids are not in `ids` (which gets them added), oldest first. */
+function notYetIn(ids: Set<string>, pending: readonly RecoveredRun[]): RunRecord[] {
+  const out: RunRecord[] = [];
+  for (const { record } of pending) {
+    if (ids.has(record.id)) continue;
+    ids.add(record.id);
+    out.push(record);
+  }
+  return out;
+}
+
+/** Reads a history file, with the runs still waiting in its recovery files at the end; a missing file is empty. */
+export async function readHistory(absPath: string): Promise<History> {
+  const text = await readText(absPath);
+  const history = text === undefined ? { runs: [], corrupt: [] } : parseHistory(text);
+  const pending = await readRecovery(absPath);
+  if (pending.length > 0) history.runs.push(...notYetIn(new Set(history.runs.map((r) => r.id)), pending));
+  return history;
 }
 
 async function writeAll(handle: fsp.FileHandle, data: Buffer): Promise<void> {
@@ -84,12 +105,28 @@ async function writeAll(handle: fsp.FileHandle, data: Buffer): Promise<void> {
   }
 }
 
-/** Appends one record as one line. Safe against concurrent appenders in other processes. */
-export async function appendRun(absPath: string, record: RunRecord, options?: LockOptions): Promise<void> {
+function toLine(record: RunRecord): string {
   const line = JSON.stringify(record);
   if (line.includes('\n')) throw new Error('a run record serialised to more than one line'); // JSON.stringify escapes \n
+  return line;
+}
+
+/**
+ * Appends one record as one line, after the runs waiting in recovery files that the history does not hold yet.
+ * Safe against concurrent appenders in other processes.
+ */
+export async function appendRun(absPath: string, record: RunRecord, options?: LockOptions): Promise<void> {
+  const line = toLine(record);
   await fsp.mkdir(path.dirname(absPath), { recursive: true });
   await withFileLock(absPath, async () => {
+    const pending = await readRecovery(absPath);
+    let lines = '';
+    if (pending.length > 0) {
+      const ids = new Set(parseHistory((await readText(absPath)) ?? '').runs.map((r) => r.id));
+      ids.add(record.id);
+      for (const r of notYetIn(ids, pending)) lines += toLine(r) + '\n';
+    }
+    lines += line + '\n';
     const handle = await fsp.open(absPath, 'a+'); // O_APPEND | O_CREAT, readable for the last byte
     try {
       const { size } = await handle.stat();
@@ -99,30 +136,32 @@ export async function appendRun(absPath: string, record: RunRecord, options?: Lo
         await handle.read(last, 0, 1, size - 1);
         if (last[0] !== 0x0a) fence = '\n';
       }
-      await writeAll(handle, Buffer.from(`${fence}${line}\n`, 'utf8'));
+      await writeAll(handle, Buffer.from(fence + lines, 'utf8'));
+      if (pending.length > 0) await handle.datasync(); // durable before the recovery files go
     } finally {
       await handle.close();
     }
+    await removeRecovered(pending);
   }, options);
 }
 
 /**
  * Removes the runs with the given ids from the history, keeping every other line (corrupt ones included) byte
- * for byte. Returns the number of lines removed. The file is replaced atomically under the history lock.
+ * for byte; runs waiting in recovery files are merged in first. Returns the number of runs removed. The file is
+ * replaced atomically under the history lock.
  */
 export async function deleteRuns(absPath: string, ids: readonly string[], options?: LockOptions): Promise<number> {
   const remove = new Set(ids);
   return withFileLock(absPath, async () => {
-    let text: string;
-    try {
-      text = await fsp.readFile(absPath, 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 0;
-      throw e;
-    }
+    const pending = await readRecovery(absPath);
+    const text = await readText(absPath);
+    if (text === undefined && pending.length === 0) return 0;
+    const lines = (text ?? '').split('\n');
+    const present = new Set(parseHistory(text ?? '').runs.map((r) => r.id));
+    lines.push(...notYetIn(present, pending).map(toLine));
     const kept: string[] = [];
     let removed = 0;
-    for (const line of text.split('\n')) {
+    for (const line of lines) {
       if (line.trim().length === 0) continue;
       let id: unknown;
       try {
@@ -133,7 +172,7 @@ export async function deleteRuns(absPath: string, ids: readonly string[], option
       if (typeof id === 'string' && remove.has(id)) removed++;
       else kept.push(line);
     }
-    if (removed === 0) return 0;
+    if (removed === 0 && pending.length === 0) return 0;
     const tmp = `${absPath}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
     const handle = await fsp.open(tmp, 'wx');
     try {
@@ -147,6 +186,10 @@ export async function deleteRuns(absPath: string, ids: readonly string[], option
     } catch (e) {
       await fsp.rm(tmp, { force: true });
       throw e;
+    }
+    if (pending.length > 0) {
+      await syncDir(path.dirname(absPath)); // the rename is durable before the recovery files go
+      await removeRecovered(pending);
     }
     return removed;
   }, options);

@@ -7,10 +7,12 @@ import * as os from 'os';
 import { randomBytes } from 'crypto';
 
 export interface LockOptions {
-  /** give up after this long (default 15 s) */
+  /** give up after this long (default 30 s) */
   timeoutMs?: number;
   /** a lock older than this is taken to be abandoned (default 30 s; the lock is normally held for milliseconds) */
   staleMs?: number;
+  /** told once, when the lock is found held by a live owner, what is being waited for */
+  onWait?: (message: string) => void;
 }
 
 interface Owner {
@@ -63,12 +65,13 @@ async function breakLock(lockDir: string, judged: Owner | undefined): Promise<vo
 
 /** Runs `fn` while holding the lock of `file` (the lock directory is `<file>.lock`). */
 export async function withFileLock<T>(file: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
-  const timeoutMs = options.timeoutMs ?? 15_000;
+  const timeoutMs = options.timeoutMs ?? 30_000;
   const staleMs = options.staleMs ?? 30_000;
   const lockDir = `${file}.lock`;
   const owner: Owner = { pid: process.pid, host: os.hostname(), token: randomBytes(8).toString('hex'), since: 0 };
   const deadline = Date.now() + timeoutMs;
   let delay = 2;
+  let told = false;
   for (;;) {
     const tmp = `${lockDir}.new-${process.pid}-${owner.token}`;
     await fsp.mkdir(tmp, { recursive: true });
@@ -87,9 +90,13 @@ export async function withFileLock<T>(file: string, fn: () => Promise<T>, option
       await breakLock(lockDir, current);
       continue;
     }
+    const who = current ? ` by process ${current.pid} on ${current.host}` : '';
     if (Date.now() > deadline) {
-      const who = current ? ` by process ${current.pid} on ${current.host}` : '';
       throw new LockTimeoutError(`${file} is locked${who}; if no mlproject run is writing it, delete ${lockDir}`);
+    }
+    if (!told && options.onWait) {
+      told = true;
+      options.onWait(`waiting for the lock on ${file}, held${who || ' by another process'} (up to ${Math.ceil(timeoutMs / 1000)} s)`);
     }
     await new Promise((r) => setTimeout(r, delay + Math.random() * delay));
     delay = Math.min(delay * 2, 50);

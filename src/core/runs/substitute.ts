@@ -1,8 +1,9 @@
 // Variable substitution in `evaluation.command` and `evaluation.metrics_file`.
 // In the command every substituted value is POSIX-shell-quoted (single quotes, `'` written as `'\''`), so a
-// candidate named `x; rm -rf ~` or `$(touch pwned)` reaches the program as one literal argument. A variable inside
-// quotes in the template is refused: there our quotes would be taken literally or, inside double quotes, would not
-// protect against `$(...)`. Unknown variables are an error naming the variable.
+// candidate named `x; rm -rf ~` or `$(touch pwned)` reaches the program as one literal argument. A variable that
+// does not stand in a plain, unquoted word (inside quotes, a here-document, backquotes, arithmetic, ...) is refused:
+// there our quotes would be taken literally or would not protect. Unknown variables are an error naming the variable.
+import { scanCommandTemplate, ShellScanError } from './shellScan';
 
 export class SubstitutionError extends Error {
   constructor(message: string, readonly variable?: string) {
@@ -67,43 +68,19 @@ function lookup(inner: string, values: Record<string, string>, env: Env | undefi
 
 /**
  * Substitutes the variables of `evaluation.command`, shell-quoting each value. `${env:NAME}` reads `env`
- * (an unset variable becomes the empty string, as in VS Code). A `\$` outside quotes is left to the shell.
+ * (an unset variable becomes the empty string, as in VS Code). Where a variable may stand is decided by
+ * shellScan.ts: only in a plain, unquoted word; a variable in a comment is left as written.
  */
 export function substituteCommand(template: string, vars: CommandVariables, env: Env, field = 'evaluation.command'): string {
   const values: Record<string, string> = { ...vars };
-  let out = '';
-  let state: 'plain' | 'single' | 'double' = 'plain';
-  let i = 0;
-  while (i < template.length) {
-    const c = template[i];
-    if (c === '$' && template[i + 1] === '{') {
-      const { inner, next } = readVariable(template, i, field);
-      const value = lookup(inner, values, env, field); // an unknown name is reported before a quoting problem
-      if (state !== 'plain') {
-        throw new SubstitutionError(
-          `${field}: \${${inner}} is inside ${state} quotes; write it without quotes, mlproject quotes substituted values itself`,
-          inner,
-        );
-      }
-      out += shellQuote(value);
-      i = next;
-      continue;
-    }
-    if (state === 'single') {
-      if (c === "'") state = 'plain';
-    } else if (c === '\\') {
-      out += template.slice(i, i + 2); // an escaped character, e.g. `\$`, is the shell's business
-      i += 2;
-      continue;
-    } else if (c === "'" && state === 'plain') {
-      state = 'single';
-    } else if (c === '"') {
-      state = state === 'double' ? 'plain' : 'double';
-    }
-    out += c;
-    i++;
+  let pieces;
+  try {
+    pieces = scanCommandTemplate(template, (name) => void lookup(name, values, env, field));
+  } catch (e) {
+    if (e instanceof ShellScanError) throw new SubstitutionError(`${field}: ${e.message}`, e.variable);
+    throw e;
   }
-  return out; // an unbalanced quote is left for the shell to report
+  return pieces.map((p) => (p.kind === 'text' ? p.text : shellQuote(lookup(p.name, values, env, field)))).join('');
 }
 
 /** Substitutes `${runDir}`, `${runId}` and `${candidate}` in `evaluation.metrics_file` (no quoting: it is a path). */

@@ -2,13 +2,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { evalCommand } from '../../../src/cli/commands/eval';
 import { runs } from '../../../src/cli/commands/runs';
 import { UsageError, type CliIO, type CommandHandler } from '../../../src/cli/io';
 import { readHistory } from '../../../src/core/runs/history';
+import { holdLock } from '../runs/fixtures/holdLock';
 
 const EXAMPLE = path.resolve(__dirname, '../../../examples/genre-tagger');
 const hasPython = spawnSync('python3', ['--version']).status === 0;
@@ -36,10 +37,10 @@ interface Result {
   stderr: string;
 }
 
-async function invoke(handler: CommandHandler, argv: string[], cwd: string): Promise<Result> {
+async function invoke(handler: CommandHandler, argv: string[], cwd: string, env: NodeJS.ProcessEnv = { PATH: process.env.PATH }): Promise<Result> {
   let stdout = '';
   let stderr = '';
-  const io: CliIO = { cwd, env: { PATH: process.env.PATH }, isTTY: false, stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } };
+  const io: CliIO = { cwd, env, isTTY: false, stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } };
   try {
     return { code: await handler(argv, io), stdout, stderr };
   } catch (e) {
@@ -160,6 +161,41 @@ test('usage errors exit 2 with a clear message and record nothing', async () => 
     assert.equal(r.code, 2);
     assert.match(r.stderr, /\.mlproject\.yaml:\d+:\d+: /);
     assert.equal(existsSync(path.join(dir, '.mlproject')), false);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a history locked by another process past the timeout: eval says it waits, saves the run for recovery, exits 0', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mlp-eval-lock-'));
+  try {
+    writeFileSync(path.join(dir, '.mlproject.yaml'),
+      'candidates: [{ id: knn }]\ndecision: { chosen: knn }\nevaluation: { command: "printf \'{\\"f1\\": 1}\' > ${metricsFile}" }\n');
+    const file = path.join(dir, '.mlproject', 'runs.jsonl');
+    const env = { PATH: process.env.PATH, MLPROJECT_LOCK_TIMEOUT: '0.3' };
+    const held = await holdLock(file);
+    let r;
+    try {
+      r = await invoke(evalCommand, [], dir, env);
+    } finally {
+      await held.release();
+    }
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, new RegExp(`waiting for the lock on .*runs\\.jsonl, held by process ${held.pid} on `));
+    const saved = /the run was saved to (\S+) and will be merged into the history by the next writer/.exec(r.stderr);
+    assert.ok(saved, r.stderr);
+    assert.ok(existsSync(saved[1]));
+    assert.match(r.stdout, /knn\s+ok/);
+    const again = await invoke(evalCommand, [], dir, env);
+    assert.equal(again.code, 0, again.stderr);
+    assert.doesNotMatch(again.stderr, /waiting|saved to/);
+    assert.equal(existsSync(saved[1]), false);
+    const ids = readFileSync(file, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
+    assert.equal(ids.length, 2);
+    assert.equal(ids[0], path.basename(saved[1], '.json'));
+    r = await invoke(evalCommand, [], dir, { ...env, MLPROJECT_LOCK_TIMEOUT: 'soon' });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /MLPROJECT_LOCK_TIMEOUT must be a number of seconds/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

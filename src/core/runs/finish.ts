@@ -63,6 +63,8 @@ export async function finishRun(prepared: PreparedRun, outcome: FinishedCommand,
     ...(prepared.params ? { params: prepared.params } : {}),
     ...(error ? { error } : {}),
     source: prepared.source,
+    ...(prepared.sweepId ? { sweepId: prepared.sweepId } : {}),
+    seed: prepared.seed,
   };
   await appendRun(prepared.historyFile, record);
   return record;

@@ -23,8 +23,9 @@ export interface SweepRun {
   phase: RunPhase;
   queuedAt: Date;
   startedAt?: Date;
+  /** when its command ended (set before the run is recorded; `phase` turns `finished` once it is) */
   finishedAt?: Date;
-  /** set once finished and recorded */
+  /** set once recorded */
   record?: RunRecord;
   /** set when the finished run could not be appended to the history (e.g. the history lock timed out) */
   recordError?: string;
@@ -207,16 +208,16 @@ export class SweepRunner extends EventEmitter {
   }
 
   private async record(run: SweepRun, outcome: RunOutcome): Promise<void> {
-    if (run.phase === 'finished') return; // exactly once
-    run.phase = 'finished';
+    if (run.finishedAt) return; // exactly once
     run.finishedAt = outcome.end;
     try {
       run.record = await finishRun(run.prepared, outcome, this.options.finish);
-      this.emitEvent({ type: 'finished', run, record: run.record });
     } catch (e) {
       run.recordError = (e as Error).message;
-      this.emitEvent({ type: 'record-error', run, error: run.recordError });
     }
+    run.phase = 'finished'; // finished = its record is in the history (or could not be written: recordError)
+    if (run.record) this.emitEvent({ type: 'finished', run, record: run.record });
+    else this.emitEvent({ type: 'record-error', run, error: run.recordError ?? 'not recorded' });
   }
 }
 

@@ -79,6 +79,8 @@ export class SweepRunner extends EventEmitter {
   private readonly runsList: SweepRun[] = [];
   private readonly stop = new AbortController();
   private started = false;
+  /** records being written: a slot frees when a command ends, not when its record is written */
+  private readonly recording: Promise<void>[] = [];
 
   constructor(private readonly plan: ProjectPlan, readonly spec: SweepSpec, private readonly options: SweepOptions) {
     super();
@@ -148,6 +150,7 @@ export class SweepRunner extends EventEmitter {
       this.stop.signal.removeEventListener('abort', onStop);
       await notStarted;
       if (queue.length > 0) await recordQueued(); // not reached unless a worker stopped early
+      await Promise.all(this.recording);
     } finally {
       signal?.removeEventListener('abort', onAbort);
     }
@@ -196,7 +199,7 @@ export class SweepRunner extends EventEmitter {
       const now = new Date();
       outcome = { start: run.startedAt, end: now, exitCode: null, status: 'failed', error: `the ${this.options.executor.name} executor failed: ${(e as Error).message}` };
     }
-    await this.record(run, outcome);
+    this.recording.push(this.record(run, outcome)); // awaited before run() resolves
   }
 
   private async recordNotStarted(runs: SweepRun[]): Promise<void> {

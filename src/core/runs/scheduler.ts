@@ -79,8 +79,11 @@ export class SweepRunner extends EventEmitter {
   private readonly runsList: SweepRun[] = [];
   private readonly stop = new AbortController();
   private started = false;
-  /** records being written: a slot frees when a command ends, not when its record is written */
-  private readonly recording: Promise<void>[] = [];
+  /**
+   * The records being written, one after the other in the order the commands ended: a slot frees when a command
+   * ends, not when its record is written, and the history still lists the runs in the order they finished.
+   */
+  private recording: Promise<void> = Promise.resolve();
 
   constructor(private readonly plan: ProjectPlan, readonly spec: SweepSpec, private readonly options: SweepOptions) {
     super();
@@ -150,7 +153,7 @@ export class SweepRunner extends EventEmitter {
       this.stop.signal.removeEventListener('abort', onStop);
       await notStarted;
       if (queue.length > 0) await recordQueued(); // not reached unless a worker stopped early
-      await Promise.all(this.recording);
+      await this.recording;
     } finally {
       signal?.removeEventListener('abort', onAbort);
     }
@@ -199,7 +202,7 @@ export class SweepRunner extends EventEmitter {
       const now = new Date();
       outcome = { start: run.startedAt, end: now, exitCode: null, status: 'failed', error: `the ${this.options.executor.name} executor failed: ${(e as Error).message}` };
     }
-    this.recording.push(this.record(run, outcome)); // awaited before run() resolves
+    this.recording = this.recording.then(() => this.record(run, outcome)); // awaited before run() resolves
   }
 
   private async recordNotStarted(runs: SweepRun[]): Promise<void> {

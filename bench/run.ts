@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import { REPO_ROOT } from './engines';
 import { benchCli, benchHistory, fileSize, newestVsix } from './measureCliSizesHistory';
 import { benchSize, probeMemory, type SizeResult } from './measureEngines';
+import { benchSweep } from './measureSweep';
 import { buildReport, machine, renderPerformanceDoc } from './report';
 import { JSON_OUT, QUICK, SIZES, WRITE_DOCS, gc, log } from './settings';
 import { fmtBytes, fmtMs } from './stats';
@@ -46,16 +47,20 @@ async function main(): Promise<void> {
   if (history.available) history.memory = probeMemory('summarise', 100_000);
   log(history.available ? `summariseHistory(100,000 runs): ${fmtMs(history.ms!)}` : history.note!);
 
+  log('\n== sweep');
+  const sweep = benchSweep();
+  log(sweep.available ? `sweep of 12 runs, parallel 2: ${fmtMs(sweep.wallMs!)} vs ideal ${fmtMs(sweep.idealMs)}` : sweep.note!);
+
   const bundle = fileSize('dist/extension.js');
   const vsix = newestVsix();
   const totalS = (performance.now() - started) / 1000;
 
-  const report = buildReport({ sizes, cli, history, bundle, vsix });
+  const report = buildReport({ sizes, cli, history, bundle, vsix, sweep });
   const { timingTable, targetTable, memTable, notes, targets } = report;
 
   process.stdout.write(`\n${timingTable}\n\n${targetTable}\n\n${memTable}\n\n${notes.join('\n')}\nbench took ${totalS.toFixed(0)} s\n`);
 
-  if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ machine: m, sizes, cli, history, bundle, vsix, targets }, null, 2));
+  if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ machine: m, sizes, cli, history, bundle, vsix, sweep, targets }, null, 2));
   if (WRITE_DOCS && !QUICK) {
     writeFileSync(path.join(REPO_ROOT, 'docs/performance.md'), renderPerformanceDoc(report, m, sizes, totalS));
     log('wrote docs/performance.md');

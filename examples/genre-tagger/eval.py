@@ -17,6 +17,10 @@ Hyperparameters come from the candidate's `params` in .mlproject.yaml, which mlp
 MLPROJECT_PARAMS environment variable (JSON), so the params recorded with a run are the ones it used;
 command-line flags (--k, --hidden, --epochs, --learning-rate, --l2) override them.
 
+The seed comes from MLPROJECT_SEED (0, 1, ... in a sweep: `mlproject eval --all --repeat 3`), or --seed. It drives
+the random parts of training: the initial weights and the order of the training rows of `cnn`. logreg (full-batch
+gradient descent from zero weights) and knn have no random part, so their scores do not change with the seed.
+
 Standard library only; each candidate runs in about a second.
 """
 import argparse
@@ -114,7 +118,7 @@ class SmallNeuralNetwork:
         self.h, self.epochs, self.lr, self.seed = hidden, epochs, learning_rate, seed
 
     def fit(self, X, y):
-        rng = random.Random(self.seed)  # fixed seed: the same data and params give the same model
+        rng = random.Random(self.seed)  # the same data, params and seed give the same model
         self.classes = sorted(set(y))
         k, d, h = len(self.classes), len(X[0]), self.h
         index = {c: i for i, c in enumerate(self.classes)}
@@ -166,11 +170,23 @@ MODELS = {
     "knn": (KNearestNeighbours, {"k": int}, None),
     "cnn": (SmallNeuralNetwork, {"hidden": int, "epochs": int, "learning_rate": float}, None),
 }
+SEEDED = {"cnn"}  # the models whose training uses the seed
 
 
 def fail(message):
     sys.stderr.write(f"eval.py: {message}\n")
     sys.exit(2)
+
+
+def seed_of(args):
+    """--seed, else MLPROJECT_SEED, else 0."""
+    if args.seed is not None:
+        return args.seed
+    text = os.environ.get("MLPROJECT_SEED") or "0"
+    try:
+        return int(text)
+    except ValueError:
+        fail(f"MLPROJECT_SEED is not a whole number: {text!r}")
 
 
 def build(model, args):
@@ -191,6 +207,8 @@ def build(model, args):
         kwargs = {name: types[name](value) for name, value in params.items()}
     except (TypeError, ValueError) as e:
         fail(f"bad param value for {model}: {e}")
+    if model in SEEDED:
+        kwargs["seed"] = seed_of(args)
     return cls(**kwargs), columns
 
 
@@ -214,6 +232,7 @@ def main(argv=None):
     ap.add_argument("--epochs", type=int, help="logreg, cnn: training epochs (default 150, 60)")
     ap.add_argument("--learning-rate", type=float, help="logreg, cnn: learning rate (default 0.5, 0.05)")
     ap.add_argument("--l2", type=float, help="logreg: L2 regularisation (default 0.001)")
+    ap.add_argument("--seed", type=int, help="seed of the random parts of training (default: MLPROJECT_SEED, else 0)")
     args = ap.parse_args(argv)
 
     model, columns = build(args.model, args)

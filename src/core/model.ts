@@ -101,6 +101,10 @@ export interface Evaluation {
   timeout?: string | number;
   /** workspace-relative path of the run history; default `.mlproject/runs.jsonl` */
   history?: string;
+  /** runs per candidate in a sweep, seeds 0…repeats−1 (default 1) */
+  repeats?: number;
+  /** local runs at the same time (default 1) */
+  parallel?: number;
 }
 
 export type RealityCheckKind = 'ab-test' | 'demo' | 'focus-group' | 'pilot' | 'user-study';

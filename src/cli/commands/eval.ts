@@ -1,59 +1,59 @@
-// `mlproject eval`: runs `evaluation.command` for one candidate headless, streams its output, records the run in
-// the same history the editor writes, and prints how it compares with the baseline and the success criteria.
-import { compareRun } from '../../core/runs/compare';
-import { executeRun } from '../../core/runs/execute';
-import { finishAndSaveRun } from '../../core/runs/finish';
+// `mlproject eval`: runs `evaluation.command` headless for one candidate or a sweep (several candidates, several
+// seeds, some at the same time), streams the output, records every run in the same history the editor writes, and
+// prints how each compares with the baseline and the success criteria, then a summary of the sweep.
+import { compareRun, type RunComparison } from '../../core/runs/compare';
+import { localExecutor } from '../../core/runs/executor';
 import { readHistory } from '../../core/runs/history';
-import { prepareRun, RunSetupError } from '../../core/runs/prepare';
-import { EXIT_FAILED, EXIT_OK, UsageError, type CommandHandler } from '../io';
-import { parseOptions } from '../options';
+import { RunSetupError } from '../../core/runs/prepare';
+import { SweepRunner, type SweepEvent, type SweepRun } from '../../core/runs/scheduler';
+import { planSweep, type SweepSpec } from '../../core/runs/sweep';
+import { summariseSweep } from '../../core/runs/sweepSummary';
+import { EXIT_FAILED, EXIT_OK, UsageError, type CliIO, type CommandHandler } from '../io';
+import { help, parseEvalArgs, type EvalArgs } from './evalArgs';
 import { comparisonJson, resultLine } from './runsFormat';
 import { loadRunsWorkspace } from './runsWorkspace';
+import { PrefixedLines, sweepSummaryText } from './sweepFormat';
 
-export const help = `Usage: mlproject eval [path] [--candidate id] [--note text] [--require-targets] [--json]
+export { help };
 
-Runs evaluation.command of the plan for one candidate, records the run in the run history
-(.mlproject/runs.jsonl unless evaluation.history says otherwise) and prints its metrics with the
-change against the latest baseline run and a check against each success criterion.
+const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
-  path               the plan file or its folder (default: the current folder)
-  --candidate id     the candidate to evaluate (default: decision.chosen)
-  --note text        what this run is trying to show
-  --require-targets  exit 1 when a success criterion is missed or missing
-  --json             print the run record and its comparison as JSON (the command's output goes to stderr)
-
-MLPROJECT_LOCK_TIMEOUT (seconds, default 30) is how long to wait for another process's lock on the history;
-past it the run is saved to a recovery file beside the history, merged in by the next writer.
-
-Exit codes: 0 the run succeeded (and met the targets, with --require-targets); 1 the run failed, timed out,
-was cancelled, its metrics file was missing or malformed, or a target was missed; 2 bad usage or plan.`;
-
-interface EvalArgs {
-  path?: string;
-  candidate?: string;
-  note?: string;
-  requireTargets: boolean;
-  json: boolean;
-  help: boolean;
-}
-
-function parse(argv: string[]): EvalArgs {
-  const { values, positionals } = parseOptions(argv, {
-    candidate: { type: 'string', short: 'c' },
-    note: { type: 'string', short: 'm' },
-    'require-targets': { type: 'boolean' },
-    json: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (positionals.length > 1) throw new UsageError(`expected at most one path, got: ${positionals.join(' ')}`);
-  return {
-    path: positionals[0],
-    candidate: values.candidate,
-    note: values.note,
-    requireTargets: values['require-targets'] === true,
-    json: values.json === true,
-    help: values.help === true,
+/** Prints the events of a sweep: the start line, the output (prefixed while runs share the terminal), the result. */
+function printer(io: CliIO, spec: SweepSpec, args: EvalArgs, compare: (run: SweepRun) => Promise<RunComparison>) {
+  const prefixed = spec.parallel > 1 && spec.items.length > 1;
+  const sweep = spec.items.length > 1;
+  const out = (text: string): void => (args.json ? io.stderr(text) : io.stdout(text));
+  const buffers = new Map<SweepRun, { stdout: PrefixedLines; stderr: PrefixedLines }>();
+  const comparisons = new Map<SweepRun, RunComparison>();
+  let printing: Promise<void> = Promise.resolve();
+  const onEvent = (e: SweepEvent): void => {
+    const label = e.run.item.label;
+    if (e.type === 'started') {
+      io.stderr(`▶ ${label} (run ${e.run.prepared.runId}): ${e.run.prepared.command}\n`);
+      if (prefixed) buffers.set(e.run, { stdout: new PrefixedLines(`[${label}] `, out), stderr: new PrefixedLines(`[${label}] `, io.stderr) });
+    } else if (e.type === 'output') {
+      const b = buffers.get(e.run);
+      if (b) b[e.stream].push(e.text);
+      else if (e.stream === 'stdout') out(e.text);
+      else io.stderr(e.text);
+    } else if (e.type === 'finished') {
+      const saved = e.run.saved;
+      if (saved?.where === 'recovery') {
+        io.stderr(`warning: ${saved.reason}\nthe run was saved to ${saved.file} and will be merged into the history by the next writer\n`);
+      }
+      const b = buffers.get(e.run);
+      b?.stdout.flush();
+      b?.stderr.flush();
+      printing = printing.then(async () => {
+        const cmp = await compare(e.run);
+        comparisons.set(e.run, cmp);
+        if (!args.json) io.stdout(`${sweep ? `[${label}] ` : ''}${resultLine(cmp)}\n`);
+      });
+    } else if (e.type === 'record-error') {
+      io.stderr(`error: [${label}] run ${e.run.prepared.runId} finished but could not be recorded: ${e.error}\n`);
+    }
   };
+  return { onEvent, comparisons, done: () => printing };
 }
 
 /** MLPROJECT_LOCK_TIMEOUT in seconds, as milliseconds; unset means the default. */
@@ -65,58 +65,80 @@ function lockTimeoutMs(value: string | undefined): number | undefined {
 }
 
 export const evalCommand: CommandHandler = async (argv, io) => {
-  const args = parse(argv);
+  const args = parseEvalArgs(argv);
   if (args.help) {
     io.stdout(help + '\n');
     return EXIT_OK;
   }
   const timeoutMs = lockTimeoutMs(io.env.MLPROJECT_LOCK_TIMEOUT);
   const ws = await loadRunsWorkspace(args.path, io.cwd);
-  let prepared;
+  let spec: SweepSpec;
   try {
-    prepared = await prepareRun(ws.plan, { root: ws.root, candidateId: args.candidate, note: args.note, env: io.env, source: 'cli' });
+    spec = planSweep(ws.plan, { all: args.all, candidates: args.candidates, repeats: args.repeat, parallel: args.parallel });
   } catch (e) {
     if (e instanceof RunSetupError) throw new UsageError(e.message);
     throw e;
   }
-  io.stderr(`▶ ${prepared.candidate} (run ${prepared.runId}): ${prepared.command}\n`);
+  const isSweep = args.all || args.repeat !== undefined || args.candidates.length > 1 || spec.items.length > 1;
 
   const abort = new AbortController();
-  const onSigint = (): void => abort.abort();
-  process.on('SIGINT', onSigint);
-  process.on('SIGTERM', onSigint);
-  let outcome;
+  const runner = new SweepRunner(ws.plan, spec, {
+    root: ws.root, env: io.env, executor: localExecutor({ env: io.env }), signal: abort.signal, note: args.note, source: 'cli',
+    finish: { lock: { timeoutMs, onWait: (m) => io.stderr(`${m}\n`) } },
+  });
+  let corruptWarning = '';
+  const compare = async (run: SweepRun): Promise<RunComparison> => {
+    const history = await readHistory(run.prepared.historyFile);
+    if (history.corrupt.length > 0) {
+      corruptWarning = `warning: ${history.corrupt.length} corrupt line(s) in ${run.prepared.historyFile} were skipped (first: line ${history.corrupt[0].line}: ${history.corrupt[0].error})\n`;
+    }
+    return compareRun(run.record!, history.runs, ws.plan);
+  };
+  const print = printer(io, spec, args, compare);
+  runner.onEvent(print.onEvent);
+
+  const onSignal = (): void => {
+    if (!abort.signal.aborted && spec.items.length > 1) io.stderr('cancelling the sweep: stopping the running runs, recording the rest as cancelled\n');
+    abort.abort();
+  };
+  for (const s of STOP_SIGNALS) process.on(s, onSignal);
+  let result;
   try {
-    outcome = await executeRun(prepared, {
-      signal: abort.signal,
-      env: io.env,
-      onOutput: (text, stream) => (stream === 'stdout' && !args.json ? io.stdout(text) : io.stderr(text)),
-    });
+    result = await runner.run();
+  } catch (e) {
+    if (e instanceof RunSetupError) throw new UsageError(e.message);
+    throw e;
   } finally {
-    process.off('SIGINT', onSigint);
-    process.off('SIGTERM', onSigint);
+    for (const s of STOP_SIGNALS) process.off(s, onSignal);
   }
-  const { record, saved } = await finishAndSaveRun(prepared, outcome, { lock: { timeoutMs, onWait: (m) => io.stderr(`${m}\n`) } });
-  if (saved.where === 'recovery') {
-    io.stderr(`warning: ${saved.reason}\nthe run was saved to ${saved.file} and will be merged into the history by the next writer\n`);
-  }
-  const history = await readHistory(prepared.historyFile);
-  const cmp = compareRun(record, history.runs, ws.plan);
+  await print.done();
 
-  if (args.json) io.stdout(JSON.stringify(comparisonJson(cmp), null, 2) + '\n');
-  else io.stdout(resultLine(cmp) + '\n');
-  if (history.corrupt.length > 0) {
-    io.stderr(`warning: ${history.corrupt.length} corrupt line(s) in ${prepared.historyFile} were skipped (first: line ${history.corrupt[0].line}: ${history.corrupt[0].error})\n`);
+  const runs = runner.runs.filter((r) => r.record);
+  const cmps = runs.map((r) => print.comparisons.get(r)!);
+  if (args.json) {
+    const json = cmps.map(comparisonJson);
+    io.stdout(JSON.stringify(isSweep ? json : json[0], null, 2) + '\n');
   }
+  if (spec.items.length > 1) {
+    const text = sweepSummaryText(summariseSweep(result.records, ws.plan), result.sweepId, result.cancelled) + '\n';
+    if (args.json) io.stderr(text);
+    else io.stdout(text);
+  }
+  if (corruptWarning) io.stderr(corruptWarning);
 
-  if (record.status !== 'ok') return EXIT_FAILED;
-  if (args.requireTargets && !cmp.targetsMet) {
-    const missed = cmp.criteria.filter((c) => c.status !== 'pass').map((c) => c.metric);
-    io.stderr(
-      cmp.criteria.length === 0
-        ? 'error: --require-targets, but the plan has no goal.success_criteria\n'
-        : `error: success criteria not met: ${missed.join(', ')}\n`,
-    );
+  if (result.unrecorded.length > 0 || result.records.some((r) => r.status !== 'ok')) return EXIT_FAILED;
+  if (args.requireTargets) {
+    const missed = cmps.filter((c) => !c.targetsMet);
+    if (missed.length === 0) return EXIT_OK;
+    if (missed[0].criteria.length === 0) {
+      io.stderr('error: --require-targets, but the plan has no goal.success_criteria\n');
+    } else if (!isSweep) {
+      io.stderr(`error: success criteria not met: ${missed[0].criteria.filter((c) => c.status !== 'pass').map((c) => c.metric).join(', ')}\n`);
+    } else {
+      const label = new Map(runs.map((r) => [r.record!.id, r.item.label]));
+      const which = missed.map((c) => `${label.get(c.run.id)} (${c.criteria.filter((x) => x.status !== 'pass').map((x) => x.metric).join(', ')})`);
+      io.stderr(`error: success criteria not met by ${missed.length} of ${cmps.length} runs: ${which.join(', ')}\n`);
+    }
     return EXIT_FAILED;
   }
   return EXIT_OK;

@@ -21,6 +21,6 @@ export const commands: Record<string, CommandEntry> = {
   mark: { summary: 'set a checklist step\'s status with a minimal edit', run: mark },
   brief: { summary: 'create, update or check the project brief', run: brief },
   decision: { summary: 'record the model decision (plan + Markdown record)', run: decision },
-  eval: { summary: 'run the evaluation pipeline for a candidate and record the run', run: evalCommand },
+  eval: { summary: 'run the evaluation pipeline for a candidate (or a sweep) and record the runs', run: evalCommand },
   runs: { summary: 'show the run history with Δ vs baseline and ✓/✗ per criterion', run: runs },
 };

@@ -78,6 +78,8 @@ export async function finishAndSaveRun(prepared: PreparedRun, outcome: FinishedC
     ...(prepared.params ? { params: prepared.params } : {}),
     ...(error ? { error } : {}),
     source: prepared.source,
+    ...(prepared.sweepId ? { sweepId: prepared.sweepId } : {}),
+    seed: prepared.seed,
   };
   return { record, saved: await saveRun(prepared.historyFile, record, options.lock) };
 }

@@ -27,6 +27,10 @@ export interface PrepareOptions {
   env: Env;
   now?: Date;
   source?: RunSource;
+  /** `${seed}` and MLPROJECT_SEED (default 0) */
+  seed?: number;
+  /** the sweep the run belongs to, recorded as `sweepId` and given as MLPROJECT_SWEEP_ID */
+  sweepId?: string;
 }
 
 export interface PreparedRun {
@@ -46,11 +50,14 @@ export interface PreparedRun {
   timeoutMs: number;
   params?: Record<string, ParamValue>;
   /**
-   * variables to add to the command's environment: MLPROJECT_RUN_ID, _RUN_DIR, _METRICS_FILE, _CANDIDATE and
-   * _PARAMS (the candidate's `params` as JSON, so a script can use exactly the params recorded with the run)
+   * variables to add to the command's environment: MLPROJECT_RUN_ID, _RUN_DIR, _METRICS_FILE, _CANDIDATE,
+   * _PARAMS (the candidate's `params` as JSON, so a script can use exactly the params recorded with the run),
+   * _SEED and, in a sweep, _SWEEP_ID
    */
   env: Record<string, string>;
   source: RunSource;
+  seed: number;
+  sweepId?: string;
 }
 
 function candidateIds(plan: ProjectPlan): string[] {
@@ -98,6 +105,8 @@ export async function prepareRun(plan: ProjectPlan, options: PrepareOptions): Pr
     throw new RunSetupError('the plan has no `evaluation.command`; add the command that evaluates a candidate, e.g. `python3 eval.py --model ${candidate} --out ${metricsFile}`');
   }
   const candidate = chooseCandidate(plan, options.candidateId);
+  const seed = options.seed ?? 0;
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new RunSetupError(`the seed must be a whole number of at least 0, not ${seed}`);
   let timeoutMs: number;
   let historyFile: string;
   try {
@@ -110,7 +119,7 @@ export async function prepareRun(plan: ProjectPlan, options: PrepareOptions): Pr
   const metricsTemplate = plan.evaluation?.metrics_file ?? DEFAULT_METRICS_FILE;
   // Check the templates before creating anything, with a placeholder run id.
   const check = (runId: string): { metricsRel: string } => {
-    const metricsRel = substitutePath(metricsTemplate, { runDir: `${RUNS_DIR}/${runId}`, runId, candidate });
+    const metricsRel = substitutePath(metricsTemplate, { runDir: `${RUNS_DIR}/${runId}`, runId, candidate, seed: String(seed) });
     if (!resolveInside(root, metricsRel)) {
       throw new RunSetupError(`evaluation.metrics_file: "${metricsRel}" is outside the workspace; use a path inside it, e.g. \${runDir}/metrics.json`);
     }
@@ -118,7 +127,7 @@ export async function prepareRun(plan: ProjectPlan, options: PrepareOptions): Pr
   };
   try {
     check('00000000-000000-0000');
-    substituteCommand(template, { candidate, runId: 'x', runDir: root, metricsFile: root, workspaceFolder: root }, options.env);
+    substituteCommand(template, { candidate, runId: 'x', runDir: root, metricsFile: root, workspaceFolder: root, seed: String(seed) }, options.env);
   } catch (e) {
     if (e instanceof SubstitutionError) throw new RunSetupError(e.message);
     throw e;
@@ -127,7 +136,7 @@ export async function prepareRun(plan: ProjectPlan, options: PrepareOptions): Pr
   const metricsFile = resolveInside(root, check(runId).metricsRel) as string;
   await fsp.mkdir(path.dirname(metricsFile), { recursive: true });
   await fsp.rm(metricsFile, { force: true }); // never read a previous run's metrics as this run's
-  const command = substituteCommand(template, { candidate, runId, runDir, metricsFile, workspaceFolder: root }, options.env);
+  const command = substituteCommand(template, { candidate, runId, runDir, metricsFile, workspaceFolder: root, seed: String(seed) }, options.env);
   const params = plan.candidates?.find((c) => c?.id === candidate)?.params;
   return {
     runId,
@@ -146,7 +155,11 @@ export async function prepareRun(plan: ProjectPlan, options: PrepareOptions): Pr
       MLPROJECT_METRICS_FILE: metricsFile,
       MLPROJECT_CANDIDATE: candidate,
       MLPROJECT_PARAMS: JSON.stringify(params ?? {}),
+      MLPROJECT_SEED: String(seed),
+      ...(options.sweepId ? { MLPROJECT_SWEEP_ID: options.sweepId } : {}),
     },
     source: options.source ?? 'cli',
+    seed,
+    ...(options.sweepId ? { sweepId: options.sweepId } : {}),
   };
 }

@@ -20,14 +20,16 @@ export interface CommandVariables {
   metricsFile: string;
   /** absolute path of the workspace root */
   workspaceFolder: string;
+  /** the run's seed, 0…N−1 within a sweep of N repeats (0 for a single run) */
+  seed: string;
 }
 
 export const COMMAND_VARIABLES: readonly (keyof CommandVariables)[] = [
-  'candidate', 'runId', 'runDir', 'metricsFile', 'workspaceFolder',
+  'candidate', 'runId', 'runDir', 'metricsFile', 'workspaceFolder', 'seed',
 ];
 
 /** Variables allowed in `evaluation.metrics_file` (a workspace-relative path). */
-export const METRICS_FILE_VARIABLES = ['runDir', 'runId', 'candidate'] as const;
+export const METRICS_FILE_VARIABLES = ['runDir', 'runId', 'candidate', 'seed'] as const;
 export type MetricsFileVariables = Record<(typeof METRICS_FILE_VARIABLES)[number], string>;
 
 export type Env = Record<string, string | undefined>;
@@ -83,7 +85,7 @@ export function substituteCommand(template: string, vars: CommandVariables, env:
   return pieces.map((p) => (p.kind === 'text' ? p.text : shellQuote(lookup(p.name, values, env, field)))).join('');
 }
 
-/** Substitutes `${runDir}`, `${runId}` and `${candidate}` in `evaluation.metrics_file` (no quoting: it is a path). */
+/** Substitutes `${runDir}`, `${runId}`, `${candidate}` and `${seed}` in `evaluation.metrics_file` (no quoting: it is a path). */
 export function substitutePath(template: string, vars: MetricsFileVariables, field = 'evaluation.metrics_file'): string {
   const values: Record<string, string> = { ...vars };
   let out = '';

@@ -79,7 +79,7 @@ export function relativeTime(iso: string, now = Date.now()): string {
 /** The workspace-relative metrics file of a recorded run (the plan's `metrics_file` with the run's variables). */
 export function metricsFileOf(run: RunRecord, plan: ProjectPlan): string | undefined {
   try {
-    return substitutePath(plan.evaluation?.metrics_file ?? DEFAULT_METRICS_FILE, { runDir: `${RUNS_DIR}/${run.id}`, runId: run.id, candidate: run.candidate });
+    return substitutePath(plan.evaluation?.metrics_file ?? DEFAULT_METRICS_FILE, { runDir: `${RUNS_DIR}/${run.id}`, runId: run.id, candidate: run.candidate, seed: String(run.seed ?? 0) });
   } catch {
     return undefined;
   }

@@ -52,10 +52,10 @@ suite('evaluation CodeLens', () => {
     assert.strictEqual(run.command!.title, '$(play) Run Evaluation', 'a trusted workspace offers the plain run');
     assert.deepStrictEqual(run.command!.arguments, [{ folder: vscode.Uri.file(workspaceRoot()).toString() }]);
 
-    // examples/genre-tagger ships four recorded runs
+    // examples/genre-tagger ships ten recorded runs (a sweep of 3 seeds per candidate, one tuning run)
     const dashboard = all.find((l) => l.command?.command === 'mlproject.openDashboard')!;
     assert.strictEqual(dashboard.range.start.line, line);
-    assert.strictEqual(dashboard.command!.title, '$(graph) Dashboard (4 runs)');
+    assert.strictEqual(dashboard.command!.title, '$(graph) Dashboard (10 runs)');
     // no other line of the plan carries a lens
     assert.deepStrictEqual(all.filter((l) => l.range.start.line !== line), []);
   });

@@ -1,12 +1,13 @@
-// The Runs view's row context menu on examples/genre-tagger's four committed runs: "Open Metrics File" opens that
-// run's metrics.json; "Delete from History" asks in a modal dialog, Cancel keeps the run, Delete removes the row and
+// The Runs view's row context menu on examples/genre-tagger's ten committed runs (a sweep of 3 seeds per candidate,
+// all with one note, and one tuning run with a note of its own): "Open Metrics File" opens the tuning run's
+// metrics.json; "Delete from History" asks in a modal dialog, Cancel keeps the run, Delete removes the row and
 // exactly that run's line from .mlproject/runs.jsonl (its run folder stays).
 import fs from 'node:fs';
 import path from 'node:path';
 import { waitFor } from '../../../scripts/editor/codeServer.mjs';
 
-const KEEP = 'cheap candidate: k-NN on the same features'; // its metrics file is opened
-const DELETE = 'first prototype of the chosen model'; // deleted
+const KEEP = 'tuning: twice the epochs'; // the one run with this note: its metrics file is opened
+const DELETE = KEEP; // then it is deleted (the sweep's rows all share one note)
 
 /** Right-clicks `row` and runs `item` of its context menu (focused by the mouse, run with Enter: a click that comes
  * right after the menu opened is sometimes taken for the end of the right-click and ignored). */
@@ -26,7 +27,8 @@ export default async function ({ page, workspace, screenshot }) {
   const original = fs.readFileSync(historyFile, 'utf8');
   const lines = original.trimEnd().split('\n');
   const runs = lines.map((l) => JSON.parse(l));
-  if (runs.length !== 4) throw new Error(`expected the example's 4 committed runs, found ${runs.length}`);
+  if (runs.length !== 10) throw new Error(`expected the example's 10 committed runs, found ${runs.length}`);
+  if (runs.filter((r) => r.note === KEEP).length !== 1) throw new Error(`expected one run with the note "${KEEP}"`);
   const kept = runs.find((r) => r.note === KEEP);
   const doomed = runs.find((r) => r.note === DELETE);
 

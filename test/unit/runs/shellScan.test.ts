@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { substituteCommand, type CommandVariables } from '../../../src/core/runs/substitute';
 
-const V: CommandVariables = { candidate: 'knn', runId: 'r1', runDir: '/ws/r', metricsFile: '/ws/m.json', workspaceFolder: '/ws' };
+const V: CommandVariables = { candidate: 'knn', runId: 'r1', runDir: '/ws/r', metricsFile: '/ws/m.json', workspaceFolder: '/ws', seed: '0' };
 const sub = (template: string, env: Record<string, string> = {}): string => substituteCommand(template, V, env);
 const sh = (command: string): string => execFileSync('/bin/sh', ['-c', command], { encoding: 'utf8' });
 

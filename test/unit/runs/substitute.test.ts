@@ -24,7 +24,7 @@ const HOSTILE = [
 ];
 
 function vars(candidate: string, dir = '/ws'): CommandVariables {
-  return { candidate, runId: '20261126-235959-ab12cd', runDir: `${dir}/.mlproject/runs/x`, metricsFile: `${dir}/m.json`, workspaceFolder: dir };
+  return { candidate, runId: '20261126-235959-ab12cd', runDir: `${dir}/.mlproject/runs/x`, metricsFile: `${dir}/m.json`, workspaceFolder: dir, seed: '0' };
 }
 
 /** Runs `sh -c` in `cwd` and returns what the printf'd arguments were, one per element. */
@@ -95,8 +95,9 @@ test('a variable inside quotes is refused, since quoting there would not protect
   assert.equal(substituteCommand(`echo "it\\"s" \${candidate}`, vars('c'), {}), `echo "it\\"s" 'c'`);
 });
 
-test('metrics_file substitution: ${runDir}, ${runId}, ${candidate}; nothing else', () => {
-  const v = { runDir: '.mlproject/runs/r1', runId: 'r1', candidate: 'knn' };
+test('metrics_file substitution: ${runDir}, ${runId}, ${candidate}, ${seed}; nothing else', () => {
+  const v = { runDir: '.mlproject/runs/r1', runId: 'r1', candidate: 'knn', seed: '2' };
+  assert.equal(substitutePath('out/${candidate}-s${seed}.json', v), 'out/knn-s2.json');
   assert.equal(substitutePath('${runDir}/metrics.json', v), '.mlproject/runs/r1/metrics.json');
   assert.equal(substitutePath('out/${candidate}-${runId}.json', v), 'out/knn-r1.json');
   assert.throws(() => substitutePath('${metricsFile}', v), /unknown variable \$\{metricsFile\}.*\$\{runDir\}/);

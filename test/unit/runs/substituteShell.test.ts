@@ -31,7 +31,7 @@ const TEMPLATES: { template: string; expect: (c: string, e: string) => string[] 
 ];
 
 function vars(candidate: string, dir: string): CommandVariables {
-  return { candidate, runId: 'r1', runDir: dir, metricsFile: `${dir}/m.json`, workspaceFolder: dir };
+  return { candidate, runId: 'r1', runDir: dir, metricsFile: `${dir}/m.json`, workspaceFolder: dir, seed: '0' };
 }
 
 function printed(shell: string, command: string, cwd: string): string[] {

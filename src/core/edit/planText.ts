@@ -75,6 +75,16 @@ export function editRefusal(plan: PlanText): string | undefined {
   return `the file is not valid UTF-8${where}: it was not edited, because writing it back would change the bytes that are not text. Save it as UTF-8 first.`;
 }
 
+/**
+ * Why a document's text (already decoded by an editor, which shows bad bytes as U+FFFD) may not be edited, or
+ * undefined when it may. The parser reports such a file as not valid UTF-8 as well.
+ */
+export function textEditRefusal(text: string): string | undefined {
+  return text.includes('\uFFFD')
+    ? 'the file is not valid UTF-8 (it shows replacement characters, U+FFFD): it was not edited. Save it as UTF-8 first.'
+    : undefined;
+}
+
 /** The text as a plan file's bytes, with the byte-order mark when the file had one. */
 export function encodePlan(plan: Pick<PlanText, 'text' | 'bom'>): Uint8Array {
   const body = new TextEncoder().encode(plan.text);

@@ -2,7 +2,9 @@
 import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { PLAN_FILE_NAME } from '../core/model';
-import { MAX_PLAN_CHARS } from '../core/parse/parsePlan';
+import { MAX_PLAN_BYTES } from '../core/parse/parsePlan';
+import { decodePlan, editPlanBytes, editRefusal, type PlanText } from '../core/edit/planText';
+import type { TextEdit } from '../core/types';
 import { UsageError } from './io';
 
 const SKIP = new Set(['node_modules', '.git', '.mlproject', 'dist', 'out']);
@@ -30,12 +32,42 @@ export async function findPlanFiles(args: readonly string[], cwd: string): Promi
     }
     if (st.isFile()) out.push(abs);
     else if (st.isDirectory()) {
+      if (path.basename(abs) === PLAN_FILE_NAME) throw folderNamedLikePlan(arg);
       const found = await searchFolder(abs, 0);
+      if (found.length === 0 && (await fsp.stat(path.join(abs, PLAN_FILE_NAME)).catch(() => undefined))?.isDirectory()) {
+        throw folderNamedLikePlan(path.join(arg, PLAN_FILE_NAME));
+      }
       if (found.length === 0) throw new UsageError(`no ${PLAN_FILE_NAME} found in ${arg} (run \`mlproject init\` to create one)`);
       out.push(...found);
     } else throw new UsageError(`cannot read ${arg}: not a file or folder`);
   }
   return [...new Set(out)];
+}
+
+/**
+ * The plan file a command edits or reads: `pathArg` is the plan file or a folder holding ${PLAN_FILE_NAME}
+ * (default: the current folder).
+ */
+export async function resolvePlanPath(pathArg: string | undefined, cwd: string): Promise<string> {
+  const shown = pathArg ?? '.';
+  const target = path.resolve(cwd, shown);
+  let st;
+  try {
+    st = await fsp.stat(target);
+  } catch (e) {
+    throw reason(e, shown);
+  }
+  if (!st.isDirectory()) return target;
+  if (path.basename(target) === PLAN_FILE_NAME) throw folderNamedLikePlan(shown);
+  const planFile = path.join(target, PLAN_FILE_NAME);
+  const inside = await fsp.stat(planFile).catch(() => undefined);
+  if (inside?.isDirectory()) throw folderNamedLikePlan(path.join(shown, PLAN_FILE_NAME));
+  if (!inside) throw new UsageError(`no ${PLAN_FILE_NAME} in ${target} (run \`mlproject init\` to create one, or pass the plan file's path)`);
+  return planFile;
+}
+
+function folderNamedLikePlan(shown: string): UsageError {
+  return new UsageError(`cannot read ${shown}: it is a folder, not a plan file (a plan is a YAML file named ${PLAN_FILE_NAME})`);
 }
 
 async function searchFolder(dir: string, depth: number): Promise<string[]> {
@@ -54,8 +86,15 @@ async function searchFolder(dir: string, depth: number): Promise<string[]> {
   return out;
 }
 
-/** The text of a plan file, decoded as UTF-8 (bad bytes become U+FFFD, which the parser reports). */
-export async function readPlanFile(file: string): Promise<string> {
+/** A plan over MAX_PLAN_BYTES: not read. `check` and `status` report it as a diagnostic on the file and go on. */
+export class PlanTooLargeError extends UsageError {
+  constructor(readonly file: string, readonly bytes: number) {
+    super(`cannot read ${file}: ${(bytes / 1e6).toFixed(1)} MB is far larger than any plan (limit ${MAX_PLAN_BYTES / 1e6} MB)`);
+  }
+}
+
+/** The bytes of a plan file: a regular file within the size limit. */
+async function readPlanBytes(file: string): Promise<Uint8Array> {
   let st;
   try {
     st = await fsp.stat(file);
@@ -64,20 +103,35 @@ export async function readPlanFile(file: string): Promise<string> {
   }
   if (st.isDirectory()) throw new UsageError(`cannot read ${file}: is a folder`);
   if (!st.isFile()) throw new UsageError(`cannot read ${file}: not a regular file`);
-  if (st.size > MAX_PLAN_CHARS * 2) {
-    throw new UsageError(`cannot read ${file}: ${(st.size / 1e6).toFixed(1)} MB is far larger than any plan (limit ${MAX_PLAN_CHARS / 1e6} M characters)`);
-  }
+  if (st.size > MAX_PLAN_BYTES) throw new PlanTooLargeError(file, st.size);
   try {
-    const bytes = await fsp.readFile(file);
-    return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+    return await fsp.readFile(file);
   } catch (e) {
     throw reason(e, file);
   }
 }
 
+/** The text of a plan file, without its byte-order mark (bad bytes become U+FFFD, which the parser reports). */
+export async function readPlanFile(file: string): Promise<string> {
+  return decodePlan(await readPlanBytes(file)).text;
+}
+
+/** A plan file decoded for editing; refuses one that is not valid UTF-8 (writing it back would lose bytes). */
+export async function readPlanForEdit(file: string): Promise<PlanText> {
+  const plan = decodePlan(await readPlanBytes(file));
+  const refusal = editRefusal(plan);
+  if (refusal) throw new UsageError(`${file}: ${refusal}`);
+  return plan;
+}
+
+/** Writes edits (offsets into `plan.text`) to the plan file, keeping its byte-order mark and every other byte. */
+export async function writePlanEdits(file: string, plan: PlanText, edits: readonly TextEdit[]): Promise<void> {
+  await writeFileAtomic(file, editPlanBytes(plan, edits));
+}
+
 /** Writes a file atomically: a temporary file next to it, then a rename. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
+export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await fsp.writeFile(tmp, text, 'utf8');
+  await fsp.writeFile(tmp, content, typeof content === 'string' ? 'utf8' : undefined);
   await fsp.rename(tmp, file);
 }

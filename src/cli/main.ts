@@ -45,9 +45,14 @@ async function runCommand(name: string, run: CommandHandler, argv: string[], io:
 }
 
 if (require.main === module) {
+  // A closed pipe (`mlproject status | head -1`) is not an error: stop writing to it and finish quietly.
+  const closed = { stdout: false, stderr: false };
+  process.stdout.on('error', () => { closed.stdout = true; });
+  process.stderr.on('error', () => { closed.stderr = true; });
   const io: CliIO = {
     cwd: process.cwd(), env: process.env, isTTY: !!process.stdout.isTTY,
-    stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t),
+    stdout: (t) => { if (!closed.stdout) process.stdout.write(t); },
+    stderr: (t) => { if (!closed.stderr) process.stderr.write(t); },
   };
   runCli(process.argv.slice(2), io).then((code) => { process.exitCode = code; });
 }

@@ -1,9 +1,12 @@
 // Loads and checks one plan file for a CLI command: the workspace is the plan's folder.
 import * as path from 'path';
-import { checkPlanText, type CheckResult } from '../core/check';
+import { checkParsed, checkPlanText, type CheckResult } from '../core/check';
+import { readBriefFact } from '../core/brief/briefFact';
+import { oversizedPlan } from '../core/parse/parsePlan';
+import { gatherFacts } from '../core/state/gatherFacts';
 import type { RuleConfig } from '../core/types';
 import { NodeFs } from '../core/workspace/nodeFs';
-import { readPlanFile } from './loadPlan';
+import { PlanTooLargeError, readPlanFile } from './loadPlan';
 
 export interface PlanContext {
   file: string;
@@ -13,9 +16,19 @@ export interface PlanContext {
 }
 
 export async function loadAndCheck(file: string, options: { config?: RuleConfig; today?: string } = {}): Promise<PlanContext> {
-  const text = await readPlanFile(file);
   const root = path.dirname(file);
-  const result = await checkPlanText(text, { fs: new NodeFs(root), config: options.config, today: options.today });
+  const fs = new NodeFs(root);
+  let text: string;
+  try {
+    text = await readPlanFile(file);
+  } catch (e) {
+    if (!(e instanceof PlanTooLargeError)) throw e;
+    // Not read: reported as a diagnostic on this file, so that a folder's other plans are still checked.
+    const parsed = oversizedPlan(e.bytes);
+    const result = checkParsed(parsed, await gatherFacts(parsed.plan, fs, { readBrief: readBriefFact }), options);
+    return { file, root, text: '', result };
+  }
+  const result = await checkPlanText(text, { fs, config: options.config, today: options.today });
   return { file, root, text, result };
 }
 

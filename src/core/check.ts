@@ -36,8 +36,11 @@ export function todayUtc(now = new Date()): string {
 export function checkParsed(parsed: ParsedPlan, facts: WorkspaceFacts, options: { config?: RuleConfig; today?: string } = {}): CheckResult {
   const config = mergeRuleConfig(parsed.plan.rules as RuleConfig | undefined, options.config);
   const state = deriveState(parsed.plan, facts);
-  // Nothing to judge when the plan could not be read (too large, empty, an alias bomb): only the reason is reported.
-  const blocked = parsed.data === undefined || parsed.diagnostics.some((d) => d.code === 'file-too-large' || d.code === 'empty-file');
+  // Nothing to judge when the plan could not be read (too large, empty, an alias bomb) or is not a mapping of keys
+  // (a scalar, a list, binary garbage): only the reason is reported.
+  const data = parsed.data;
+  const notMapping = data === null || typeof data !== 'object' || Array.isArray(data);
+  const blocked = notMapping || parsed.diagnostics.some((d) => d.code === 'file-too-large' || d.code === 'empty-file');
   const fromParser = parsed.diagnostics.map((d) => configure(d, config)).filter((d): d is Diagnostic => !!d);
   const fromBrief = (facts.brief?.diagnostics ?? []).map((d) => configure(d, config)).filter((d): d is Diagnostic => !!d);
   const fromRules = blocked ? [] : runRules(RULES, { parsed, plan: parsed.plan, state, facts, today: options.today ?? todayUtc() }, config);

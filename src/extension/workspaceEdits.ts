@@ -2,12 +2,18 @@
 // refused when the document changed since the edits were computed (the caller re-reads and recomputes).
 import * as vscode from 'vscode';
 import type { TextEdit } from '../core/types';
+import { textEditRefusal } from '../core/edit/planText';
 
 /** Computes edits from the document's current text and applies them; returns false when nothing was applied. */
 export async function editDocument(uri: vscode.Uri, compute: (text: string) => TextEdit[], attempts = 3): Promise<boolean> {
   for (let i = 0; i < attempts; i++) {
     const document = await vscode.workspace.openTextDocument(uri);
     const version = document.version;
+    const refusal = textEditRefusal(document.getText());
+    if (refusal) {
+      void vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(uri)}: ${refusal}`);
+      return false;
+    }
     const edits = compute(document.getText());
     if (edits.length === 0) return true;
     if (document.version !== version) continue; // changed while computing: recompute on the fresh text

@@ -6,10 +6,10 @@ import type { ProjectPlan } from '../../core/model';
 import { builtInTemplatePath } from '../../core/brief/briefFact';
 import type { RunSummary } from '../../core/brief/runs';
 import { readHistory, resolveHistoryPath } from '../../core/runs/history';
-import { applyEdits } from '../../core/edit/applyEdits';
+import { EditError } from '../../core/edit/setValue';
 import type { TextEdit } from '../../core/types';
 import { resolveInside } from '../../core/workspace/paths';
-import { writeFileAtomic } from '../loadPlan';
+import { readPlanForEdit, writePlanEdits } from '../loadPlan';
 import { UsageError } from '../io';
 
 /** The template's text: `--template` resolved from the current folder, else the shipped one. */
@@ -57,12 +57,21 @@ export function localToday(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** Applies edits to the plan file, rereading it so that the edits match the text on disk. */
+/**
+ * Applies edits to the plan file, rereading it so that the edits match the text on disk. The edits are computed on
+ * the text without its byte-order mark, which is written back as it was; a file that is not UTF-8 is refused.
+ */
 export async function editPlanFile(planFile: string, edits: (text: string) => TextEdit[]): Promise<boolean> {
-  const text = await fsp.readFile(planFile, 'utf8');
-  const list = edits(text);
+  let plan;
+  try {
+    plan = await readPlanForEdit(planFile);
+  } catch (e) {
+    if (e instanceof UsageError) throw new EditError(e.message);
+    throw e;
+  }
+  const list = edits(plan.text);
   if (list.length === 0) return false;
-  await writeFileAtomic(planFile, applyEdits(text, list));
+  await writePlanEdits(planFile, plan, list);
   return true;
 }
 

@@ -7,6 +7,7 @@ import { DECISIONS_DIR, decisionRecordPath, defaultAttendees, isIsoDate, renderD
 import { betterRankedThan } from '../../core/process/ranking';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CommandHandler } from '../io';
 import { parseOptions } from '../options';
+import { readPlanForEdit } from '../loadPlan';
 import { editPlanFile, insideRoot, localToday, readRuns, writeNewFile } from './briefSupport';
 import { loadRunsWorkspace } from './runsWorkspace';
 
@@ -57,6 +58,7 @@ export const decision: CommandHandler = async (argv, io) => {
   if (!isIsoDate(date)) throw new UsageError(`--date takes a date as YYYY-MM-DD, not "${date}"`);
 
   const { root, planFile, plan } = await loadRunsWorkspace(args.path, io.cwd);
+  await readPlanForEdit(planFile); // refuses a plan that is not UTF-8 before the record is written
   const candidates = (plan.candidates ?? []).filter((c) => c && typeof c.id === 'string');
   if (!candidates.some((c) => c.id === chosen)) {
     const ids = candidates.map((c) => c.id).join(', ') || 'none; add candidates to .mlproject.yaml first';

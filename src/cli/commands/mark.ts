@@ -4,23 +4,27 @@ import { PHASES, PLAN_FILE_NAME, STATUSES, type PhaseId, type StepStatus } from 
 import { parsePlan } from '../../core/parse/parsePlan';
 import { findStep, STEP_DEFINITIONS } from '../../core/process/catalog';
 import { setStepStatus } from '../../core/edit/setStepStatus';
-import { applyEdits } from '../../core/edit/applyEdits';
+import { describePattern } from '../../core/schema/messages';
+import { PLAN_SCHEMA } from '../../core/schema/schemaWalk';
 import { didYouMean } from '../../core/text/suggest';
 import { UsageError, type CliIO } from '../io';
 import { parseOptions } from '../options';
-import { readPlanFile, writeFileAtomic } from '../loadPlan';
+import { readPlanForEdit, resolvePlanPath, writePlanEdits } from '../loadPlan';
 
-export const help = `Usage: mlproject mark <step> <status> [--reason text] [--plan file] [--phase id --title text]
+export const help = `Usage: mlproject mark <step> <status> [path] [--reason text] [--phase id --title text]
 
 Sets a checklist step's status (todo, in-progress, done, skipped) in ${PLAN_FILE_NAME}, changing only that value
 (or adding the fewest lines). Comments and formatting elsewhere stay as they are.
 
 Options:
   --reason <text>   why the step is skipped (required with "skipped")
-  --plan <file>     the plan to edit (default: ./${PLAN_FILE_NAME})
+  path              the plan file or its folder (default: the current folder); --plan <path> says the same
   --phase <id>      the phase of a new custom step (discover, define, develop, deliver, deployment)
   --title <text>    the title of a new custom step
   -h, --help        show this help`;
+
+/** The step ids the schema accepts (the keys of a phase's mapping). */
+const STEP_ID = new RegExp(PLAN_SCHEMA.definitions!.phaseSteps.propertyNames!.pattern!);
 
 function phaseOf(stepId: string, checklist: Record<string, Record<string, unknown> | undefined> | undefined): PhaseId | undefined {
   const builtIn = findStep(stepId);
@@ -37,8 +41,11 @@ export async function mark(argv: string[], io: CliIO): Promise<number> {
     io.stdout(help + '\n');
     return 0;
   }
-  if (positionals.length !== 2) throw new UsageError('mark takes a step id and a status, e.g. `mlproject mark baseline done`');
-  const [stepId, statusArg] = positionals;
+  if (positionals.length < 2 || positionals.length > 3) {
+    throw new UsageError('mark takes a step id, a status and optionally the plan, e.g. `mlproject mark baseline done`');
+  }
+  const [stepId, statusArg, planArg] = positionals;
+  if (planArg !== undefined && values.plan !== undefined) throw new UsageError('give the plan once: as the path or with --plan, not both');
   if (!STATUSES.includes(statusArg as StepStatus)) throw new UsageError(`status must be one of ${STATUSES.join(', ')}, not "${statusArg}"`);
   const status = statusArg as StepStatus;
   if (status === 'skipped' && !values.reason?.trim()) throw new UsageError('a skipped step needs --reason "why it is skipped"');
@@ -48,8 +55,9 @@ export async function mark(argv: string[], io: CliIO): Promise<number> {
   if (builtIn && values.phase !== undefined && values.phase !== builtIn.phase) {
     throw new UsageError(`"${stepId}" is a step of ${builtIn.phase}, not ${values.phase}; leave out --phase`);
   }
-  const file = path.resolve(io.cwd, values.plan ?? PLAN_FILE_NAME);
-  const text = await readPlanFile(file);
+  const file = await resolvePlanPath(planArg ?? values.plan, io.cwd);
+  const planText = await readPlanForEdit(file);
+  const text = planText.text;
   const parsed = parsePlan(text);
   if (parsed.diagnostics.some((d) => d.code === 'yaml-syntax' && d.severity === 'error')) {
     throw new UsageError(`${path.relative(io.cwd, file) || file} has YAML syntax errors; fix them first (mlproject check)`);
@@ -62,12 +70,15 @@ export async function mark(argv: string[], io: CliIO): Promise<number> {
   const before = parsed.plan.checklist?.[phase]?.[stepId];
   const previous = (typeof before === 'string' ? before : before?.status) ?? 'todo';
   const isCustom = !findStep(stepId);
+  if (isCustom && !before && !STEP_ID.test(stepId)) {
+    throw new UsageError(`"${stepId.length > 60 ? `${stepId.slice(0, 57)}...` : stepId}" is not a valid step id: use ${describePattern(STEP_ID.source)}`);
+  }
   if (isCustom && !before && !values.title) throw new UsageError(`"${stepId}" is a new custom step: give it a --title`);
   const edits = setStepStatus(text, phase, stepId, status, {
     ...(values.reason ? { reason: values.reason } : {}),
     ...(values.title ? { title: values.title } : {}),
   });
-  if (edits.length > 0) await writeFileAtomic(file, applyEdits(text, edits));
+  if (edits.length > 0) await writePlanEdits(file, planText, edits);
   io.stdout(`${phase}/${stepId}: ${previous} → ${status}${edits.length === 0 ? ' (unchanged)' : ''}\n`);
   return 0;
 }

@@ -11,7 +11,10 @@ import { parseOptions, todayOption } from '../options';
 export const help = `Usage: mlproject status [path] [--format text|json] [--today YYYY-MM-DD]
 
 Shows the plan's phases and steps with their status and evidence, the progress, the current phase and the
-open pitfalls.`;
+open pitfalls.
+
+Exit codes: 0 shown; 1 a plan has errors in how it is written (YAML, schema, encoding), as \`mlproject check\`
+reports them; 2 bad usage or unreadable input.`;
 
 const ICON: Record<StepState['status'], string> = { done: '✓', 'in-progress': '◐', todo: '○', skipped: '–' };
 
@@ -79,5 +82,10 @@ export async function status(argv: string[], io: CliIO): Promise<number> {
   } else {
     io.stdout(contexts.map((c) => render(c, io.cwd)).join('\n\n') + '\n');
   }
-  return 0;
+  // The plan as written is broken (YAML, schema, encoding, too large): what is shown is partial, as with `check`.
+  const broken = contexts.some(({ result }) => {
+    const fromParser = new Set(result.parsed.diagnostics.map((d) => d.code));
+    return result.diagnostics.some((d) => d.severity === 'error' && fromParser.has(d.code));
+  });
+  return broken ? 1 : 0;
 }

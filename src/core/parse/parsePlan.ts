@@ -1,13 +1,13 @@
 // `.mlproject.yaml` text -> a parsed plan: the YAML document, its data, the typed (schema-checked) plan, a source
 // map for ranges, and every syntax and schema diagnostic. Never throws: bad input becomes diagnostics.
-import { isScalar, parseAllDocuments, visit, type Document, type Scalar } from 'yaml';
+import { isCollection, isPair, isScalar, parseAllDocuments, visit, type Document, type Node, type Scalar } from 'yaml';
 import type { ProjectPlan } from '../model';
 import type { Diagnostic } from '../types';
 import { LineIndex } from '../text/lineIndex';
 import { buildSourceMap, type SourceMap } from './sourceMap';
 import {
   aliasBombDiagnostic, aliasDiagnostic, emptyFileDiagnostic, encodingDiagnostics, extraDocumentDiagnostic,
-  forbiddenKeyDiagnostic, rootNotMappingDiagnostic, yamlErrorDiagnostics,
+  forbiddenKeyDiagnostic, nestingDiagnostic, rootNotMappingDiagnostic, yamlErrorDiagnostics,
 } from './textDiagnostics';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -16,6 +16,10 @@ import { validatePlan } from '../schema/validate';
 
 /** Larger plans are refused: no real plan comes near, and parsing one would stall the editor. */
 export const MAX_PLAN_CHARS = 2_000_000;
+/** Larger plan files are not read at all: UTF-8 needs at most 3 bytes per character of a plan under MAX_PLAN_CHARS. */
+export const MAX_PLAN_BYTES = 3 * MAX_PLAN_CHARS;
+/** Deeper nesting of mappings and lists is refused: real plans nest a few levels, and deep recursion overflows. */
+export const MAX_NESTING = 100;
 /** How many alias expansions `toJS` allows before it gives up (guards against alias bombs). */
 const MAX_ALIAS_COUNT = 100;
 
@@ -42,18 +46,44 @@ function onlyCommentsOrBlank(text: string): boolean {
   return true;
 }
 
+/** The first node nested deeper than MAX_NESTING (an iterative walk, so that depth itself cannot overflow it). */
+function firstTooDeep(root: Node | null): Node | undefined {
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (isPair(node)) {
+      stack.push([node.value, depth], [node.key, depth]);
+    } else if (isCollection(node)) {
+      if (depth >= MAX_NESTING) return node;
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push([node.items[i], depth + 1]);
+    }
+  }
+  return undefined;
+}
+
+function fileTooLargeDiagnostic(lines: LineIndex, size: string, limit: string): Diagnostic {
+  return {
+    code: 'file-too-large', severity: 'error', range: lines.range(0, 0),
+    message: `The plan has ${size}, over the limit of ${limit}: it was not read. A plan should be a few hundred lines; move data out of it.`,
+  };
+}
+
+/** The parse of a plan file over MAX_PLAN_BYTES, which was not read: only the file-too-large diagnostic. */
+export function oversizedPlan(bytes: number): ParsedPlan {
+  const lines = new LineIndex('');
+  return {
+    text: '', lines, data: undefined, plan: {}, source: buildSourceMap(undefined, lines),
+    diagnostics: [fileTooLargeDiagnostic(lines, `${(bytes / 1e6).toFixed(1)} MB`, `${MAX_PLAN_BYTES / 1e6} MB`)],
+  };
+}
+
 export function parsePlan(text: string): ParsedPlan {
   const lines = new LineIndex(text);
   const empty = (diagnostics: Diagnostic[]): ParsedPlan => ({
     text, lines, data: undefined, plan: {}, source: buildSourceMap(undefined, lines), diagnostics,
   });
 
-  if (text.length > MAX_PLAN_CHARS) {
-    return empty([{
-      code: 'file-too-large', severity: 'error', range: lines.range(0, 0),
-      message: `The plan has ${text.length} characters, over the limit of ${MAX_PLAN_CHARS}: it was not read. A plan should be a few hundred lines; move data out of it.`,
-    }]);
-  }
+  if (text.length > MAX_PLAN_CHARS) return empty([fileTooLargeDiagnostic(lines, `${text.length} characters`, `${MAX_PLAN_CHARS}`)]);
   const diagnostics = encodingDiagnostics(text, lines);
   if (onlyCommentsOrBlank(text)) {
     return empty([...diagnostics, emptyFileDiagnostic(lines)]);
@@ -64,6 +94,12 @@ export function parsePlan(text: string): ParsedPlan {
   const document = all[0];
   if (!document) return empty([...diagnostics, emptyFileDiagnostic(lines)]);
 
+  const tooDeep = firstTooDeep(document.contents as Node | null);
+  if (tooDeep !== undefined) {
+    // yaml itself may have given up on the depth with a stack overflow: report the limit instead.
+    const start = tooDeep.range?.[0] ?? 0;
+    return { ...empty([...diagnostics, nestingDiagnostic(start, start + 1, MAX_NESTING, lines)]), document };
+  }
   diagnostics.push(...yamlErrorDiagnostics(document.errors, lines, 'error'));
   diagnostics.push(...yamlErrorDiagnostics(document.warnings, lines, 'warning'));
   for (const extra of all.slice(1)) diagnostics.push(extraDocumentDiagnostic(extra, lines));

@@ -32,7 +32,9 @@ export function yamlErrorDiagnostics(errors: readonly YAMLError[], lines: LineIn
       ? 'Tabs are not allowed as indentation in YAML: indent with spaces.'
       : e.code === 'DUPLICATE_KEY'
         ? 'Duplicate key: each key may appear once in a mapping. Remove or rename one of them.'
-        : `${cleanYamlMessage(e.message)}.`;
+        : /Maximum call stack/i.test(e.message)
+          ? 'Mappings and lists are nested too deeply here for the plan to be read. A plan nests a few levels; flatten this value.'
+          : `${cleanYamlMessage(e.message)}.`;
     return diag(lines, FILE_RULE, start, Math.max(end, start + 1), message.replace(/\.\.$/, '.'), severity);
   });
 }
@@ -68,6 +70,11 @@ export function extraDocumentDiagnostic(doc: Document, lines: LineIndex): Diagno
 export function rootNotMappingDiagnostic(start: number, end: number, lines: LineIndex): Diagnostic {
   return diag(lines, 'schema', start, end,
     'The plan must be a mapping of keys (version, project, goal, ...), not a list or a single value.');
+}
+
+export function nestingDiagnostic(start: number, end: number, limit: number, lines: LineIndex): Diagnostic {
+  return diag(lines, FILE_RULE, start, end,
+    `Mappings and lists are nested more than ${limit} levels deep here: the plan was not read. A plan nests a few levels; flatten this value.`);
 }
 
 export function aliasDiagnostic(start: number, end: number, lines: LineIndex): Diagnostic {

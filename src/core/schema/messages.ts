@@ -9,7 +9,7 @@ export function formatPath(path: YamlPath): string {
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
-    else out += out === '' ? segment : `.${segment}`;
+    else out += out === '' ? shortKey(segment) : `.${shortKey(segment)}`;
   }
   return out;
 }
@@ -17,6 +17,15 @@ export function formatPath(path: YamlPath): string {
 /** `in project`, `at the top level` */
 export function inPlace(path: YamlPath): string {
   return path.length === 0 ? 'at the top level' : `in ${formatPath(path)}`;
+}
+
+/** The longest key a message repeats in full; a longer one is cut (a key of 100,000 characters is a mistake). */
+const MAX_KEY_CHARS = 60;
+
+/** A key as a message shows it: line breaks escaped, cut to MAX_KEY_CHARS with "...". */
+export function shortKey(key: string): string {
+  const oneLine = key.replace(/\r/g, '\\r').replace(/\n/g, '\\n');
+  return oneLine.length > MAX_KEY_CHARS ? `${oneLine.slice(0, MAX_KEY_CHARS - 3)}...` : oneLine;
 }
 
 /** A short rendering of a found value: `"yes"`, `3`, `a list`, `a mapping`, `nothing`. */
@@ -94,10 +103,10 @@ export const messages = {
   unknownKey: (key: string, where: YamlPath, allowed: readonly string[]): string => {
     const hint = suggestion(key, allowed);
     const list = allowed.length > 0 ? ` Allowed keys: ${allowed.join(', ')}.` : '';
-    return `Unknown key "${key}" ${inPlace(where)}.${hint || list}`;
+    return `Unknown key "${shortKey(key)}" ${inPlace(where)}.${hint || list}`;
   },
   badKey: (key: string, where: YamlPath, pattern: string): string =>
-    `Invalid key "${key}" ${inPlace(where)}: use ${describePattern(pattern)}.`,
+    `Invalid key "${shortKey(key)}" ${inPlace(where)}: use ${describePattern(pattern)}.`,
   missing: (keys: readonly string[], where: YamlPath): string =>
     keys.length === 1
       ? `Missing required key "${keys[0]}" ${inPlace(where)}.`

@@ -8,6 +8,7 @@ import validatePlanSchema from './generated/validatePlanSchema';
 import { messages } from './messages';
 import { schemaProblems, type SchemaProblem } from './problems';
 import { prunePlan } from './prune';
+import { impossibleDateProblems } from './dates';
 
 export const SCHEMA_CODE = 'schema';
 
@@ -50,9 +51,11 @@ export function validatePlan(data: unknown, source: SourceMap): PlanValidation {
     const message = data === null || data === undefined ? messages.emptyPlan() : messages.rootNotMapping(data);
     return { plan: {}, diagnostics: range ? [diagnostic(message, range)] : [] };
   }
-  if (validatePlanSchema(data)) return { plan: prunePlan(data, []), diagnostics: [] };
+  const valid = validatePlanSchema(data);
+  const dates = impossibleDateProblems(data);
+  if (valid && dates.length === 0) return { plan: prunePlan(data, []), diagnostics: [] };
 
-  const problems = schemaProblems(validatePlanSchema.errors ?? [], data);
+  const problems = [...(valid ? [] : schemaProblems(validatePlanSchema.errors ?? [], data)), ...dates];
   // One diagnostic per place: problems that land on the same range share it, their messages joined.
   const byPlace = new Map<string, Diagnostic>();
   const invalid: YamlPath[] = [];

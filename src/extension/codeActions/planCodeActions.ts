@@ -2,6 +2,7 @@
 // the core's own fixes become WorkspaceEdits; a few codes also get a command (see commandActions.ts).
 import * as vscode from 'vscode';
 import { fixEdits } from '../../core/edit/fixEdits';
+import { textEditRefusal } from '../../core/edit/planText';
 import type { Diagnostic, TextEdit } from '../../core/types';
 import { codeOf, diagnosticUri, sameDiagnostic } from '../diagnostics/convert';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
@@ -37,6 +38,7 @@ export class PlanCodeActionProvider implements vscode.CodeActionProvider {
     // Fix actions are YAML paths in the plan; their edits are computed now, against the document's current text.
     if (!core.fixes?.length || document.uri.toString() !== project.planUri.toString()) return [];
     const text = document.getText();
+    if (textEditRefusal(text)) return []; // not valid UTF-8: no edits (saving would change the bad bytes)
     return core.fixes.flatMap((fix) => {
       let edits: TextEdit[];
       try {

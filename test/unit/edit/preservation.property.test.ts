@@ -1,6 +1,7 @@
 // Property: for random plans (styles, comments, quoting, CRLF, indentation) and random step/status choices,
 // setStepStatus replaces only the target's own text or inserts lines; the result parses to the original data with
 // exactly the intended change; every comment survives; the line ending is kept; a valid plan stays valid.
+// And as files (with or without a BOM): mark, decision and brief plan edits keep every byte outside the edit.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -10,6 +11,9 @@ import { setStepStatus } from '../../../src/core/edit/setStepStatus';
 import { locate } from '../../../src/core/edit/yamlText';
 import { PHASES, STATUSES, type PhaseId, type StepStatus } from '../../../src/core/model';
 import { validateText } from '../schema/helpers';
+import { decodePlan, editPlanBytes } from '../../../src/core/edit/planText';
+import { setDecision, setProjectBrief } from '../../../src/core/brief/planEdits';
+import type { TextEdit } from '../../../src/core/types';
 
 const STEP_IDS = ['business-understanding', 'baseline', 'tuning', 'serving', 'label-audit', 'x-1'];
 const REASONS = ['no data', 'a, b', 'done: upstream', "it's fine", '#1 reason', '"quoted"', 'true'];
@@ -159,6 +163,50 @@ test('setStepStatus changes only its target and keeps everything else byte for b
         assert.equal(stripped.length, rebuilt.length);
       },
     ),
+    { numRuns: 300 },
+  );
+});
+
+// The same plans as files: with or without a BOM, with non-ASCII text, through the one bytes <-> text path the CLI
+// uses (decodePlan, editPlanBytes). Every byte outside the edited ranges is kept, the BOM too, and new lines use the
+// file's line ending; mark's, decision's and the brief's plan edits alike.
+const EDITS: Record<string, (text: string) => TextEdit[]> = {
+  mark: (text) => setStepStatus(text, 'develop', 'label-audit', 'done', { title: 'Audit, labels' }),
+  decision: (text) => setDecision(text, { chosen: 'a', date: '2026-11-20', rationale: 'cheapest: "A"', attendees: ['Dana', 'Lé'], record: 'docs/decisions/2026-11-20-model.md' }),
+  brief: (text) => setProjectBrief(text, 'docs/brief.md'),
+};
+
+test('mark, decision and brief plan edits keep the BOM and every byte outside the edit', () => {
+  fc.assert(
+    fc.property(planArb, fc.boolean(), fc.constantFrom(...Object.keys(EDITS)), (spec, bom, which) => {
+      const text = render(spec).replace('name: Demo', 'name: Démo 🎵 ünï');
+      const bytes = Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
+      const decoded = decodePlan(bytes);
+      assert.equal(decoded.bom, bom);
+      assert.equal(decoded.valid, true);
+      assert.equal(decoded.text, text, 'the text to edit has no BOM');
+      const edits = EDITS[which](decoded.text);
+      const result = Buffer.from(editPlanBytes(decoded, edits));
+
+      // Expected: the original bytes, each edit's byte range replaced by its new text's bytes.
+      const byteAt = (offset: number): number => (bom ? 3 : 0) + Buffer.byteLength(text.slice(0, offset), 'utf8');
+      const parts: Buffer[] = [];
+      let at = 0;
+      for (const e of [...edits].sort((a, b) => a.start - b.start)) {
+        parts.push(bytes.subarray(at, byteAt(e.start)), Buffer.from(e.newText, 'utf8'));
+        at = byteAt(e.end);
+        if (spec.crlf) assert.doesNotMatch(e.newText, /[^\r]\n|^\n/, `a bare LF in a CRLF file: ${JSON.stringify(e.newText)}`);
+        else assert.doesNotMatch(e.newText, /\r/);
+      }
+      parts.push(bytes.subarray(at));
+      assert.deepEqual(result, Buffer.concat(parts));
+      assert.equal(result.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])), bom, 'the BOM is kept (and never added)');
+      // The edited file still parses, without errors, to the intended change.
+      const reparsed = parseDocument(decodePlan(result).text);
+      assert.deepEqual(reparsed.errors, [], decodePlan(result).text);
+      if (which === 'brief') assert.equal((reparsed.toJS() as { project: { brief: string } }).project.brief, 'docs/brief.md');
+      if (which === 'decision') assert.equal((reparsed.toJS() as { decision: { chosen: string } }).decision.chosen, 'a');
+    }),
     { numRuns: 300 },
   );
 });

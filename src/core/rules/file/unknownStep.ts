@@ -2,6 +2,7 @@
 import { PHASES, type PhaseId } from '../../model';
 import { findStep, stepsOfPhase } from '../../process/catalog';
 import { closest } from '../../text/suggest';
+import { shortKey } from '../../schema/messages';
 import type { Finding, Rule } from '../rule';
 
 export const unknownStep: Rule = {
@@ -23,7 +24,7 @@ export const unknownStep: Rule = {
         const suggestion = elsewhere ? undefined : closest(id, known);
         const message = elsewhere
           ? `Step "${id}" belongs to phase "${elsewhere.phase}", not "${phase}". Move it there.`
-          : `Unknown step "${id}" in ${phase}.${suggestion ? ` Did you mean "${suggestion}"?` : ''} A custom step needs a title: \`${id}: { status: todo, title: ... }\`.`;
+          : `Unknown step "${shortKey(id)}" in ${phase}.${suggestion ? ` Did you mean "${suggestion}"?` : ''} A custom step needs a title: \`${shortKey(id)}: { status: todo, title: ... }\`.`;
         out.push({
           at: ['checklist', phase, id], message,
           ...(suggestion ? { fixes: [{ title: `Rename to "${suggestion}"`, preferred: true, action: { kind: 'renameKey', path: ['checklist', phase, id], newKey: suggestion } }] } : {}),

@@ -2,7 +2,7 @@
 // With several plans it follows the active editor's folder (else the first plan).
 import * as vscode from 'vscode';
 import type { ProjectRegistry, ProjectSnapshot } from './project/projectRegistry';
-import { isPitfall } from '../core/state/pitfallsByStep';
+import { isPitfall } from '../core/pitfallsByStep';
 import { checkCriteria } from '../core/runs/compare';
 
 export class PlanStatusBar implements vscode.Disposable {

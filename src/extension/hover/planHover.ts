@@ -3,7 +3,7 @@
 // Markdown is rendered untrusted and without HTML: every text here may come from the plan.
 import * as vscode from 'vscode';
 import { parsePlan } from '../../core/parse/parsePlan';
-import type { YamlPath } from '../../core/parse/sourceMap';
+import type { YamlPath } from '../../core/yamlPath';
 import { ruleInfo } from '../../core/rules/ruleInfo';
 import { describePath } from '../../core/schema/describe';
 import type { StepState } from '../../core/state/projectState';

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
 import type { PhasesNode } from './nodes';
 import { folderItem, phaseItem, stageItem, stepItem } from './phaseItems';
-import { pitfallsByStep } from '../../core/state/pitfallsByStep';
+import { pitfallsByStep } from '../../core/pitfallsByStep';
 
 export class PhasesTreeProvider implements vscode.TreeDataProvider<PhasesNode>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<PhasesNode | undefined>();

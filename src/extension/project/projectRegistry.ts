@@ -5,9 +5,9 @@ import * as vscode from 'vscode';
 import { createChecker, type CheckResult } from '../../core/check';
 import { PLAN_FILE_NAME } from '../../core/model';
 import { NodeFs } from '../../core/workspace/nodeFs';
-import { readSettings } from '../settings';
+import { readSettings } from '../common/settings';
 import { briefReaderFor } from './briefReader';
-import { exists } from '../fsUtil';
+import { exists } from '../common/files';
 
 export interface ProjectSnapshot {
   folder: vscode.WorkspaceFolder;

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { PLAN_FILE_NAME } from '../../core/model';
 import type { ProjectRegistry } from '../project/projectRegistry';
-import { runsOf } from './runEvaluation';
+import { runsOf } from '../project/commandArgs';
 
 export class EvaluationCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();

@@ -6,10 +6,10 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import { dashboardData } from '../../core/runs/dashboardData';
-import type { FromWebview, ToWebview } from '../../../media/dashboard/protocol';
-import { isFromWebview } from '../../../media/dashboard/protocol';
+import type { FromWebview, ToWebview } from './dashboardProtocol';
+import { isFromWebview } from './dashboardProtocol';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
-import { runsOf } from './runEvaluation';
+import { runsOf } from '../project/commandArgs';
 
 export const DASHBOARD_VIEW_TYPE = 'mlproject.dashboard';
 

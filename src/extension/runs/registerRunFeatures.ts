@@ -7,19 +7,12 @@ import { deleteRuns, resolveHistoryPath } from '../../core/runs/history';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
 import { EvaluationCodeLens } from './codeLens';
 import { Dashboards } from './dashboardPanel';
+import { exists } from '../common/files';
 import { pickProject } from '../project/pickProject';
-import { EvaluationRunner, runArgsOf, runsOf } from './runEvaluation';
+import { runArgsOf, runsOf } from '../project/commandArgs';
+import { EvaluationRunner } from './runEvaluation';
 import { isRunNode, RunsView, type RunNode, type RunsViewNode } from './runsView';
 import { metricsFileOf } from './runText';
-
-async function fileExists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The run node a row command was invoked on (the view passes its node; the palette passes nothing). */
 function nodeArg(arg: unknown, view: vscode.TreeView<RunsViewNode>): RunNode | undefined {
@@ -37,7 +30,7 @@ async function openMetrics(project: ProjectSnapshot, runId: string): Promise<voi
   }
   const rel = metricsFileOf(run, project.result.parsed.plan);
   const uri = rel ? vscode.Uri.joinPath(project.folder.uri, ...rel.split('/')) : undefined;
-  if (uri && (await fileExists(uri))) {
+  if (uri && (await exists(uri))) {
     await vscode.window.showTextDocument(uri, { preview: true });
     return;
   }

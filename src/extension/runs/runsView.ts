@@ -7,7 +7,7 @@ import { compareWithBaseline, isLater, latestBaselineRun, type RunComparison } f
 import type { RunRecord, RunStatus } from '../../core/runs/runRecord';
 import { formatDuration } from '../../core/runs/timeout';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
-import { runsOf } from './runEvaluation';
+import { runsOf } from '../project/commandArgs';
 import { criterionMark, formatDelta, formatNumber, metricsSummary, relativeTime, STATUS_TEXT, verdict } from './runText';
 
 /** Rows per list before a "… older runs" row (the dashboard shows them all). */

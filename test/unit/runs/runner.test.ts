@@ -5,7 +5,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync,
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { ProjectPlan } from '../../../src/core/model';
-import { executeRun, statusOfExit } from '../../../src/core/runs/execute';
+import { executeRun } from '../../../src/core/runs/execute';
+import { statusOfExit } from '../../../src/core/runs/runRecord';
 import { finishRun } from '../../../src/core/runs/finish';
 import { readHistory } from '../../../src/core/runs/history';
 import { prepareRun, RunSetupError } from '../../../src/core/runs/prepare';

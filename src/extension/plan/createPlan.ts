@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { PLAN_FILE_NAME } from '../../core/model';
 import { starterPlan } from '../../core/starter';
 import type { ProjectRegistry } from '../project/projectRegistry';
-import { exists } from '../fsUtil';
+import { exists } from '../common/files';
 
 async function chooseFolder(): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];

@@ -6,8 +6,8 @@ import type { StepStatus } from '../../core/model';
 import { setStepStatus } from '../../core/edit/setStepStatus';
 import type { StepState } from '../../core/state/projectState';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
-import { editDocument } from '../workspaceEdits';
-import { isStepNode, type StepNode } from '../tree/nodes';
+import { editDocument } from '../common/workspaceEdits';
+import { isStepNode, type StepNode } from './treeNodes';
 import { pickProject } from '../project/pickProject';
 
 const STATUS_LABEL: Record<StepStatus, string> = { todo: 'to do', 'in-progress': 'in progress', done: 'done', skipped: 'skipped' };

@@ -1,7 +1,7 @@
 // Applies the core's text edits to a document through a WorkspaceEdit: undoable, correct on unsaved buffers, and
 // refused when the document changed since the edits were computed (the caller re-reads and recomputes).
 import * as vscode from 'vscode';
-import type { TextEdit } from '../core/types';
+import type { TextEdit } from '../../core/types';
 
 /** Computes edits from the document's current text and applies them; returns false when nothing was applied. */
 export async function editDocument(uri: vscode.Uri, compute: (text: string) => TextEdit[], attempts = 3): Promise<boolean> {

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { PhaseState, ProjectState, StepState } from '../../core/state/projectState';
 import type { Diagnostic } from '../../core/types';
 import { ruleInfo } from '../../core/rules/ruleInfo';
-import type { FolderNode, PhaseNode, StageNode, StepNode } from './nodes';
+import type { FolderNode, PhaseNode, StageNode, StepNode } from './treeNodes';
 
 const STATUS_ICON: Record<StepState['status'], vscode.ThemeIcon> = {
   done: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { ruleInfo } from '../../core/rules/ruleInfo';
 import type { Diagnostic } from '../../core/types';
-import { diagnosticUri, toVsRange } from '../diagnostics/convert';
+import { diagnosticUri, toVsRange } from './vsDiagnostics';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
 import { escape } from './phaseItems';
 

@@ -2,7 +2,7 @@
 // per project when several workspace folders have a plan. It only forwards the registry's change event.
 import * as vscode from 'vscode';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
-import type { PhasesNode } from './nodes';
+import type { PhasesNode } from './treeNodes';
 import { folderItem, phaseItem, stageItem, stepItem } from './phaseItems';
 import { pitfallsByStep } from '../../core/pitfallsByStep';
 

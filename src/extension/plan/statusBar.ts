@@ -1,9 +1,9 @@
 // The status bar item: the current phase with its progress and the open pitfall count; a click shows the Phases view.
 // With several plans it follows the active editor's folder (else the first plan).
 import * as vscode from 'vscode';
-import type { ProjectRegistry, ProjectSnapshot } from './project/projectRegistry';
-import { isPitfall } from '../core/pitfallsByStep';
-import { checkCriteria } from '../core/runs/compare';
+import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
+import { isPitfall } from '../../core/pitfallsByStep';
+import { checkCriteria } from '../../core/runs/compare';
 
 export class PlanStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('mlproject.status', vscode.StatusBarAlignment.Left, 50);

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { CheckResult } from '../../core/check';
 import { PHASES, type PhaseId } from '../../core/model';
 import type { Diagnostic } from '../../core/types';
-import { stepNode } from '../tree/nodes';
+import { stepNode } from './treeNodes';
 
 interface CommandFix {
   title: string;

@@ -1,16 +1,16 @@
 // The plan surfaces: diagnostics, quick fixes, hovers, the Phases and Pitfalls views, the status bar item, and the
 // commands that edit the plan. Each one only forwards the registry's change event; the logic is in the core.
 import * as vscode from 'vscode';
-import { registerPlanCodeActions } from './codeActions/planCodeActions';
-import { registerAddEntries } from './commands/addEntries';
-import { registerCreatePlan } from './commands/createPlan';
-import { registerStepCommands } from './commands/stepCommands';
-import { PlanDiagnostics } from './diagnostics/planDiagnostics';
-import { registerPlanHover } from './hover/planHover';
-import type { ProjectRegistry } from './project/projectRegistry';
+import { registerPlanCodeActions } from './planCodeActions';
+import { registerAddEntries } from './addEntries';
+import { registerCreatePlan } from './createPlan';
+import { registerStepCommands } from './stepCommands';
+import { PlanDiagnostics } from './planDiagnostics';
+import { registerPlanHover } from './planHover';
+import type { ProjectRegistry } from '../project/projectRegistry';
 import { PlanStatusBar } from './statusBar';
-import { PhasesTreeProvider } from './tree/phasesTree';
-import { PitfallsTreeProvider } from './tree/pitfallsTree';
+import { PhasesTreeProvider } from './phasesTree';
+import { PitfallsTreeProvider } from './pitfallsTree';
 
 export function registerPlanFeatures(context: vscode.ExtensionContext, registry: ProjectRegistry): vscode.Disposable {
   const phases = new PhasesTreeProvider(registry);

@@ -2,7 +2,7 @@
 // registry's change event: each snapshot replaces the diagnostics that project published before.
 import * as vscode from 'vscode';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
-import { diagnosticUri, toVsDiagnostic } from './convert';
+import { diagnosticUri, toVsDiagnostic } from './vsDiagnostics';
 
 export class PlanDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('mlproject');

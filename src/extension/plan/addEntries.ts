@@ -5,7 +5,7 @@ import type { Candidate, Level, LiteratureEntry, RealityCheck, RealityCheckKind 
 import { addCandidate, addLiterature, addRealityCheck } from '../../core/edit/sequence';
 import type { TextEdit } from '../../core/types';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
-import { editDocument } from '../workspaceEdits';
+import { editDocument } from '../common/workspaceEdits';
 import { pickProject } from '../project/pickProject';
 
 const LEVELS: Level[] = ['low', 'medium', 'high'];

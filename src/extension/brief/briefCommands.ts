@@ -3,6 +3,7 @@
 // preview. Update regenerates only the marked blocks through a WorkspaceEdit on the brief's document (undoable,
 // correct on unsaved buffers); a brief without markers is never rewritten.
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
 import { DEFAULT_BRIEF_PATH, type ProjectPlan } from '../../core/model';
 import { renderBrief } from '../../core/brief/generate';
 import { PlanEditError, setProjectBrief } from '../../core/brief/planEdits';
@@ -120,7 +121,7 @@ export async function createBrief(registry: ProjectRegistry, arg?: unknown): Pro
       void vscode.window
         .showInformationMessage(`ML Project: ${rel} already exists; it is never overwritten. Update refreshes only its generated blocks.`, update, open)
         .then((c) => {
-          if (c === update) void vscode.commands.executeCommand('mlproject.updateBrief', { folder: project.folder.uri.toString() });
+          if (c === update) void vscode.commands.executeCommand(COMMANDS.updateBrief, { folder: project.folder.uri.toString() });
           if (c === open) void showBrief(uri);
         });
       if (planEdited) await registry.refresh(project.planUri);
@@ -167,7 +168,7 @@ export async function updateBriefCommand(registry: ProjectRegistry, arg?: unknow
     const create = 'Create Project Brief';
     if (!rel) {
       void vscode.window.showInformationMessage('ML Project: project.brief is not set, so there is no brief to update.', create).then((c) => {
-        if (c === create) void vscode.commands.executeCommand('mlproject.createBrief', { folder: project.folder.uri.toString() });
+        if (c === create) void vscode.commands.executeCommand(COMMANDS.createBrief, { folder: project.folder.uri.toString() });
       });
       return undefined;
     }
@@ -176,7 +177,7 @@ export async function updateBriefCommand(registry: ProjectRegistry, arg?: unknow
     const open = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
     if (!open && !(await exists(vscode.Uri.file(abs)))) {
       void vscode.window.showInformationMessage(`ML Project: ${rel} does not exist yet.`, create).then((c) => {
-        if (c === create) void vscode.commands.executeCommand('mlproject.createBrief', { folder: project.folder.uri.toString() });
+        if (c === create) void vscode.commands.executeCommand(COMMANDS.createBrief, { folder: project.folder.uri.toString() });
       });
       return undefined;
     }

@@ -1,6 +1,7 @@
 // The plan surfaces: diagnostics, quick fixes, hovers, the Phases and Pitfalls views, the status bar item, and the
 // commands that edit the plan. Each one only forwards the registry's change event; the logic is in the core.
 import * as vscode from 'vscode';
+import { COMMANDS, VIEWS, focusCommand } from '../commandIds';
 import { registerPlanCodeActions } from './planCodeActions';
 import { registerAddEntries } from './addEntries';
 import { registerCreatePlan } from './createPlan';
@@ -13,23 +14,20 @@ import { PhasesTreeProvider } from './phasesTree';
 import { PitfallsTreeProvider } from './pitfallsTree';
 
 export function registerPlanFeatures(context: vscode.ExtensionContext, registry: ProjectRegistry): vscode.Disposable {
-  const phases = new PhasesTreeProvider(registry);
-  const phasesView = vscode.window.createTreeView('mlproject.phases', { treeDataProvider: phases, showCollapseAll: true });
   return vscode.Disposable.from(
     new PlanDiagnostics(context.extensionUri, registry),
     registerPlanCodeActions(registry),
     registerPlanHover(registry),
-    phases,
-    phasesView,
+    new PhasesTreeProvider(registry),
     new PitfallsTreeProvider(registry),
     new PlanStatusBar(registry),
     registerStepCommands(registry),
     registerCreatePlan(registry),
     registerAddEntries(registry),
-    vscode.commands.registerCommand('mlproject.refresh', async () => {
+    vscode.commands.registerCommand(COMMANDS.refresh, async () => {
       await registry.discover();
       await Promise.all(registry.projects().map((p) => registry.refresh(p.planUri)));
     }),
-    vscode.commands.registerCommand('mlproject.showStatus', () => vscode.commands.executeCommand('mlproject.phases.focus')),
+    vscode.commands.registerCommand(COMMANDS.showStatus, () => vscode.commands.executeCommand(focusCommand(VIEWS.phases))),
   );
 }

@@ -4,6 +4,7 @@
 // before the first run of a command text in a workspace.
 import { promises as fsp } from 'fs';
 import * as vscode from 'vscode';
+import { COMMANDS, VIEWS, focusCommand } from '../commandIds';
 import type { ProjectPlan } from '../../core/model';
 import { rankCandidates } from '../../core/process/ranking';
 import { compareRun, type RunComparison } from '../../core/runs/compare';
@@ -195,8 +196,8 @@ export class EvaluationRunner {
     const text = verdictMessage(cmp);
     const show = cmp.run.status === 'ok' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
     void show(`ML Project: ${text}`, dashboard, showRuns).then((choice) => {
-      if (choice === dashboard) void vscode.commands.executeCommand('mlproject.openDashboard', { folder: project.folder.uri.toString() });
-      if (choice === showRuns) void vscode.commands.executeCommand('mlproject.runs.focus');
+      if (choice === dashboard) void vscode.commands.executeCommand(COMMANDS.openDashboard, { folder: project.folder.uri.toString() });
+      if (choice === showRuns) void vscode.commands.executeCommand(focusCommand(VIEWS.runs));
     });
   }
 

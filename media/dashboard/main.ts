@@ -6,7 +6,7 @@
 // charts are redrawn when the theme changes) and charts follow the panel's width. It keeps no state across
 // reloads: when the panel is shown again it asks the extension for the data.
 import type uPlot from 'uplot';
-import type { DashboardData, FromWebview, ToWebview } from './protocol';
+import type { DashboardData, FromWebview, ToWebview } from '../../src/extension/runs/dashboardProtocol';
 import type { MetricChart } from '../../src/core/runs/dashboardData';
 import { CHART_HEIGHT, chartCard, drawChart } from './charts';
 import { el } from './dom';

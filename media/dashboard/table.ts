@@ -1,6 +1,6 @@
 // The table of the best run per candidate: its time links to the run's metrics file (through the extension), a ✓
 // or ✗ per success criterion. Text only through textContent.
-import type { DashboardData } from './protocol';
+import type { DashboardData } from '../../src/extension/runs/dashboardProtocol';
 import { el, fmt } from './dom';
 
 export function bestTable(data: DashboardData, openRun: (id: string) => void): HTMLElement {

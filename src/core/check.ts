@@ -7,7 +7,7 @@ import { configure, mergeRuleConfig, runRules } from './rules/engine';
 import { RULES } from './rules/registry';
 import { deriveState, type ProjectState } from './state/projectState';
 import type { BriefFact, WorkspaceFacts } from './state/facts';
-import { gatherFacts } from './state/gatherFacts';
+import { factsKey, gatherFacts } from './state/gatherFacts';
 import type { WorkspaceFs } from './workspace/workspaceFs';
 import { readBriefFact } from './brief/briefFact';
 
@@ -57,15 +57,15 @@ export async function checkPlanText(text: string, options: CheckOptions): Promis
 /** A checker for one plan file that reuses the workspace facts until `invalidate()` (a file changed on disk). */
 export function createChecker(options: CheckOptions) {
   let facts: WorkspaceFacts | undefined;
-  let factsKey = '';
+  let gatheredFor = '';
   return {
     async update(text: string): Promise<CheckResult> {
       const parsed = parsePlan(text);
-      // Facts depend on the paths the plan references: re-gather when those change.
-      const key = JSON.stringify([parsed.plan.project?.brief, parsed.plan.evaluation, parsed.plan.data?.sources, parsed.plan.decision?.record, parsed.plan.checklist]);
-      if (!facts || key !== factsKey) {
+      // Facts depend on the paths the plan references and the history path: re-gather when those change.
+      const key = factsKey(parsed.plan);
+      if (!facts || key !== gatheredFor) {
         facts = await gatherFacts(parsed.plan, options.fs, { readBrief: options.readBrief ?? readBriefFact });
-        factsKey = key;
+        gatheredFor = key;
       }
       return checkParsed(parsed, facts, options);
     },

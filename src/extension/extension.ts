@@ -2,7 +2,7 @@
 // Every disposable is owned by `context.subscriptions`, through the registry and the feature registrations.
 import * as vscode from 'vscode';
 import { ProjectRegistry } from './project/projectRegistry';
-import { registerPlanFeatures } from './planFeatures';
+import { registerPlanFeatures } from './plan/planFeatures';
 import { registerRunFeatures } from './runs/registerRunFeatures';
 import { registerBriefFeatures } from './brief/registerBriefFeatures';
 

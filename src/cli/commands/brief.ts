@@ -10,7 +10,8 @@ import { updateBrief } from '../../core/brief/update';
 import { parseOptions, todayOption } from '../options';
 import { writeFileAtomic } from '../loadPlan';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliIO, type CommandHandler } from '../io';
-import { editPlanFile, insideRoot, localToday, readRuns, readTemplate, workspaceRelative, writeNewFile } from './briefSupport';
+import { localToday } from '../../core/text/dates';
+import { editPlanFile, insideRoot, readRuns, readTemplate, workspaceRelative, writeNewFile } from './briefSupport';
 import { loadRunsWorkspace } from './runsWorkspace';
 
 export const help = `Usage: mlproject brief [path] [--out file] [--update] [--template file] [--check] [--today YYYY-MM-DD]

@@ -1,5 +1,5 @@
 // What `mlproject brief` and `mlproject decision` share: the shipped template, workspace-relative output paths,
-// the runs to show, today's date, and writing `.mlproject.yaml` edits.
+// the runs to show, writing a new file and `.mlproject.yaml` edits.
 import { promises as fsp } from 'fs';
 import * as path from 'path';
 import type { ProjectPlan } from '../../core/model';
@@ -8,7 +8,8 @@ import type { RunSummary } from '../../core/brief/runs';
 import { readHistory, resolveHistoryPath } from '../../core/runs/history';
 import { EditError } from '../../core/edit/setValue';
 import type { TextEdit } from '../../core/types';
-import { resolveInside } from '../../core/workspace/paths';
+import { insideRoot as sharedInsideRoot, resolveInside } from '../../core/workspace/paths';
+import { writeNewFile as writeNew } from '../../core/workspace/newFile';
 import { readPlanForEdit, writePlanEdits } from '../loadPlan';
 import { UsageError } from '../io';
 
@@ -35,11 +36,9 @@ export function workspaceRelative(arg: string, cwd: string, root: string): strin
   return rel;
 }
 
-/** The absolute path of a workspace-relative path; refuses one that leaves the workspace. */
+/** The absolute path of a workspace-relative path; refuses (a UsageError) one that leaves the workspace. */
 export function insideRoot(root: string, rel: string, what: string): string {
-  const abs = resolveInside(root, rel);
-  if (!abs) throw new UsageError(`${what} "${rel}" is outside the workspace; use a path inside it`);
-  return abs;
+  return sharedInsideRoot(root, rel, what, UsageError);
 }
 
 /** The runs of the plan's history (empty when there is none or it cannot be read). */
@@ -49,12 +48,6 @@ export async function readRuns(root: string, plan: ProjectPlan): Promise<RunSumm
   } catch {
     return [];
   }
-}
-
-/** Today in the local time zone, YYYY-MM-DD. */
-export function localToday(now = new Date()): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /**
@@ -77,11 +70,11 @@ export async function editPlanFile(planFile: string, edits: (text: string) => Te
 
 /** Writes a new file, creating its folder; refuses to overwrite. */
 export async function writeNewFile(abs: string, text: string, shown: string): Promise<void> {
-  await fsp.mkdir(path.dirname(abs), { recursive: true });
+  let written: boolean;
   try {
-    await fsp.writeFile(abs, text, { encoding: 'utf8', flag: 'wx' });
+    written = await writeNew(abs, text);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${shown} already exists; not overwriting it`);
     throw new UsageError(`cannot write ${shown}: ${(e as Error).message}`);
   }
+  if (!written) throw new UsageError(`${shown} already exists; not overwriting it`);
 }

@@ -8,7 +8,8 @@ import { betterRankedThan } from '../../core/process/ranking';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CommandHandler } from '../io';
 import { parseOptions } from '../options';
 import { readPlanForEdit } from '../loadPlan';
-import { editPlanFile, insideRoot, localToday, readRuns, writeNewFile } from './briefSupport';
+import { localToday } from '../../core/text/dates';
+import { editPlanFile, insideRoot, readRuns, writeNewFile } from './briefSupport';
 import { loadRunsWorkspace } from './runsWorkspace';
 
 export const help = `Usage: mlproject decision [path] --chosen id --rationale text [--date YYYY-MM-DD] [--attendee name]...

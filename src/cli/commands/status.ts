@@ -1,7 +1,7 @@
 // `mlproject status [path]`: phases, steps, evidence, progress, current phase and open pitfalls in a terminal.
 import type { PhaseState, StepState } from '../../core/state/projectState';
 import { ruleInfo } from '../../core/rules/ruleInfo';
-import { pitfallsByStep } from '../../core/state/pitfallsByStep';
+import { pitfallsByStep } from '../../core/pitfallsByStep';
 import type { Diagnostic } from '../../core/types';
 import { UsageError, type CliIO } from '../io';
 import { findPlanFiles } from '../loadPlan';

@@ -8,7 +8,7 @@ import { minimalEdit } from '../edit/minimalEdit';
 import { flow, type PlainValue } from '../edit/render';
 import { EditError, setValueEdits } from '../edit/setValue';
 import { readYaml } from '../edit/yamlText';
-import type { YamlPath } from '../parse/sourceMap';
+import type { YamlPath } from '../yamlPath';
 
 /** The plan cannot be edited (a syntax error, or a key that holds something else than a mapping). */
 export { EditError as PlanEditError };

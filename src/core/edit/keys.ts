@@ -1,7 +1,7 @@
 // Generic quick-fix edits on one key of the plan: set a scalar (e.g. `project.lead`), remove a key with its
 // line(s), rename a key (for "did you mean" fixes). Each changes only the text of what it targets.
 import { isMap, type Node, type Pair } from 'yaml';
-import type { YamlPath } from '../parse/sourceMap';
+import type { YamlPath } from '../yamlPath';
 import type { TextEdit } from '../types';
 import { formatScalar } from './render';
 import { EditError, setValueEdits } from './setValue';

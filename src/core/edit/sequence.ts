@@ -3,7 +3,7 @@
 // a flow list gets the item before its `]`; a missing list is added as a new top-level block.
 import { isMap, isSeq, type Node, type YAMLSeq } from 'yaml';
 import type { Candidate, LiteratureEntry, RealityCheck } from '../model';
-import type { YamlPath } from '../parse/sourceMap';
+import type { YamlPath } from '../yamlPath';
 import type { TextEdit } from '../types';
 import { isMapping, renderEntryLines, renderFlow, renderItemLines, type PlainValue } from './render';
 import { EditError, replaceValueEdits, setValueEdits } from './setValue';

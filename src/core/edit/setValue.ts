@@ -2,7 +2,7 @@
 // missing key (and any missing mappings above it) with the fewest new lines. New keys of a mapping go in the
 // schema's property order (e.g. phases discover..deployment); new top-level keys are appended at the end of the file.
 import { isMap, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { YamlPath } from '../parse/sourceMap';
+import type { YamlPath } from '../yamlPath';
 import { PLAN_SCHEMA, schemaAt } from '../schema/schemaWalk';
 import type { TextEdit } from '../types';
 import { FlowValue, formatScalar, renderEntryLines, renderFlow, type PlainValue } from './render';

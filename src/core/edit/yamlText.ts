@@ -1,7 +1,7 @@
 // Reading a YAML text for minimal edits: its document with source ranges, its line ending and indentation unit,
 // where a node's content ends, and which line and column an offset is on. Offsets are UTF-16, as in TextEdit.
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { YamlPath } from '../parse/sourceMap';
+import type { YamlPath } from '../yamlPath';
 
 export interface YamlText {
   text: string;

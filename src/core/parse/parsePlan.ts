@@ -4,7 +4,8 @@ import { isCollection, isPair, isScalar, parseAllDocuments, visit, type Document
 import type { ProjectPlan } from '../model';
 import type { Diagnostic } from '../types';
 import { LineIndex } from '../text/lineIndex';
-import { buildSourceMap, type SourceMap } from './sourceMap';
+import type { SourceMap } from '../yamlPath';
+import { buildSourceMap } from './sourceMap';
 import {
   aliasBombDiagnostic, aliasDiagnostic, emptyFileDiagnostic, encodingDiagnostics, extraDocumentDiagnostic,
   forbiddenKeyDiagnostic, nestingDiagnostic, rootNotMappingDiagnostic, yamlErrorDiagnostics,

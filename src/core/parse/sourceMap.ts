@@ -2,22 +2,8 @@
 // Built once per parse by walking the node tree; look-ups are map hits.
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import type { Range } from '../types';
+import type { SourceMap, YamlPath } from '../yamlPath';
 import type { LineIndex } from '../text/lineIndex';
-
-export type YamlPath = (string | number)[];
-
-export interface SourceMap {
-  /** The value node: the scalar's text, or the whole block or flow collection. */
-  valueRange(path: YamlPath): Range | undefined;
-  /** The key of the pair that holds the value; undefined for sequence items and the root. */
-  keyRange(path: YamlPath): Range | undefined;
-  /** The key range when there is one, else the value range; falls back to the nearest existing ancestor. */
-  rangeOf(path: YamlPath): Range | undefined;
-  /** The deepest path whose key or value contains `offset` (for hovers). */
-  pathAt(offset: number): YamlPath | undefined;
-  /** True when the path exists in the document. */
-  has(path: YamlPath): boolean;
-}
 
 interface Entry {
   path: YamlPath;

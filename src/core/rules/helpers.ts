@@ -1,14 +1,10 @@
 // Small helpers shared by the rules.
 import type { Candidate, ProjectPlan } from '../model';
 import type { RuleContext } from './rule';
-import type { YamlPath } from '../parse/sourceMap';
+import type { YamlPath } from '../yamlPath';
+import { indexed } from '../state/indexed';
 
 export const nonEmpty = (s: unknown): boolean => typeof s === 'string' && s.trim().length > 0;
-
-/** Items of an array with their source index, skipping pruned (non-object) ones. */
-export function indexed<T>(items: readonly T[] | undefined): [T, number][] {
-  return (items ?? []).map((item, i) => [item, i] as [T, number]).filter(([item]) => !!item && typeof item === 'object');
-}
 
 export function nonBaselineCandidates(plan: ProjectPlan): [Candidate, number][] {
   return indexed(plan.candidates).filter(([c]) => c.baseline !== true);

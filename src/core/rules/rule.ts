@@ -5,7 +5,7 @@ import type { ParsedPlan } from '../parse/parsePlan';
 import type { WorkspaceFacts } from '../state/facts';
 import type { ProjectState } from '../state/projectState';
 import type { Fix, Range, RelatedInformation, Severity } from '../types';
-import type { YamlPath } from '../parse/sourceMap';
+import type { YamlPath } from '../yamlPath';
 
 export type RuleCategory = 'pitfall' | 'process' | 'file';
 

@@ -4,6 +4,7 @@
 import { spawn } from 'child_process';
 import type { FinishedCommand } from './finish';
 import type { PreparedRun } from './prepare';
+import { statusOfExit } from './runRecord';
 import type { Env } from './substitute';
 
 /** What happened to the command; finishRun turns it into a run record. */
@@ -18,15 +19,6 @@ export interface ExecuteOptions {
   killGraceMs?: number;
   /** the shell (default /bin/sh) */
   shell?: string;
-}
-
-/** 128 + SIGINT: the shell reports a command interrupted with Ctrl+C (e.g. in the task's terminal) this way. */
-export const INTERRUPTED_EXIT_CODE = 130;
-
-/** The status of a command that ran to its end with an exit code (also for the editor's task-based runs). */
-export function statusOfExit(exitCode: number | null): 'ok' | 'failed' | 'cancelled' {
-  if (exitCode === 0) return 'ok';
-  return exitCode === INTERRUPTED_EXIT_CODE ? 'cancelled' : 'failed';
 }
 
 function killGroup(pid: number, signal: NodeJS.Signals): void {

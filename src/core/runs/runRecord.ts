@@ -5,6 +5,15 @@ import { randomBytes } from 'crypto';
 export type RunStatus = 'ok' | 'failed' | 'cancelled' | 'timeout' | 'metrics-error';
 export const RUN_STATUSES: readonly RunStatus[] = ['ok', 'failed', 'cancelled', 'timeout', 'metrics-error'];
 
+/** 128 + SIGINT: the shell reports a command interrupted with Ctrl+C (e.g. in the task's terminal) this way. */
+export const INTERRUPTED_EXIT_CODE = 130;
+
+/** The status of a command that ran to its end with an exit code (also for the editor's task-based runs). */
+export function statusOfExit(exitCode: number | null): 'ok' | 'failed' | 'cancelled' {
+  if (exitCode === 0) return 'ok';
+  return exitCode === INTERRUPTED_EXIT_CODE ? 'cancelled' : 'failed';
+}
+
 export type RunSource = 'editor' | 'cli';
 export type ParamValue = string | number | boolean;
 

@@ -1,6 +1,6 @@
 // Dates the schema's pattern accepts but the calendar does not (2027-02-30, 2026-13-01): the schema can only check
 // the YYYY-MM-DD shape, so every value the schema types as a date is checked here as well.
-import type { YamlPath } from '../parse/sourceMap';
+import type { YamlPath } from '../yamlPath';
 import { isIsoDate } from '../text/dates';
 import { formatPath, describeValue } from './messages';
 import type { SchemaProblem } from './problems';

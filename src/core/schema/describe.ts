@@ -1,6 +1,6 @@
 // Hover text for keys of the plan, from the schema JSON: the description of the value at a path and, for
 // enumerations, the allowed values.
-import type { YamlPath } from '../parse/sourceMap';
+import type { YamlPath } from '../yamlPath';
 import { allowedValues, deref, schemaAt, type JsonSchema } from './schemaWalk';
 
 export interface PathDescription {

@@ -1,6 +1,6 @@
 // Wording of schema diagnostics: where a value is, what was expected, what was found, and a "did you mean".
 import { closest } from '../text/suggest';
-import type { YamlPath } from '../parse/sourceMap';
+import type { YamlPath } from '../yamlPath';
 import { deref, jsonType, type JsonSchema } from './schemaWalk';
 
 /** `project.name`, `candidates[1].id`, `checklist.develop.label-audit`; the root is "the top level". */

@@ -1,6 +1,6 @@
 // Ajv errors -> schema problems: a data path, which part of it to underline, a message, and the value to prune.
 // `oneOf` noise is collapsed here: of the branches of a oneOf, only the one whose type fits the value is reported.
-import type { YamlPath } from '../parse/sourceMap';
+import type { YamlPath } from '../yamlPath';
 import type { SchemaError } from './generated/validatePlanSchema';
 import { describeAlternatives, describeTypes, likelyMeant, messages } from './messages';
 import type { Fix } from '../types';

@@ -3,7 +3,7 @@
 // value of the item's type ({} for mappings, '' for text) so that indices stay aligned with the source: rules look
 // up ranges by path, e.g. ['candidates', 2, 'id']. The input is never mutated.
 import type { ProjectPlan } from '../model';
-import type { YamlPath } from '../parse/sourceMap';
+import type { YamlPath } from '../yamlPath';
 import { acceptedTypes, schemaAt } from './schemaWalk';
 
 function copy(value: unknown): unknown {

@@ -3,7 +3,7 @@
 // Ajv's own schemaPath is not used for this: it is relative to whichever function Ajv generated (a $ref target
 // compiled on its own), so walking the data path is the only reliable way back into the schema JSON.
 import schemaJson from '../../../schemas/mlproject.schema.json';
-import type { YamlPath } from '../parse/sourceMap';
+import type { YamlPath } from '../yamlPath';
 
 export type JsonType = 'null' | 'boolean' | 'number' | 'string' | 'array' | 'object';
 

@@ -2,7 +2,7 @@
 // schema error becomes a `schema` diagnostic on the key or value it concerns, and the typed plan is the data with
 // the invalid values pruned.
 import type { ProjectPlan } from '../model';
-import type { SourceMap, YamlPath } from '../parse/sourceMap';
+import type { SourceMap, YamlPath } from '../yamlPath';
 import type { Diagnostic, Range } from '../types';
 import validatePlanSchema from './generated/validatePlanSchema';
 import { messages } from './messages';

@@ -1,8 +1,8 @@
 // Gathers the workspace facts a plan's rules and evidence need, through WorkspaceFs (async, once per change of the
 // workspace, not per keystroke): referenced paths, the brief's completeness, the run history, stray eval scripts.
 import type { ProjectPlan } from '../model';
-import { referencedPaths } from '../rules/file/paths';
-import { EVALUATION_SCRIPT_PATTERN, scriptsInCommand } from '../rules/evaluationScripts';
+import { EVALUATION_SCRIPT_PATTERN, scriptsInCommand } from './evaluationScripts';
+import { referencedPaths } from './referencedPaths';
 import { historyPath, parseHistory } from '../runs/history';
 import { isInsideWorkspace, normaliseRelative } from '../workspace/paths';
 import type { WorkspaceFs } from '../workspace/workspaceFs';
@@ -15,11 +15,24 @@ export interface GatherOptions {
   scriptLimit?: number;
 }
 
-export async function gatherFacts(plan: ProjectPlan, fs: WorkspaceFs, options: GatherOptions = {}): Promise<WorkspaceFacts> {
-  const paths = new Map<string, 'file' | 'directory' | 'outside' | undefined>();
+/** The workspace paths whose kind the facts record: every referenced path and the scripts the command runs. */
+function statedPaths(plan: ProjectPlan): string[] {
   const wanted = new Set<string>(referencedPaths(plan).map((r) => r.path));
   if (plan.evaluation?.command) for (const s of scriptsInCommand(plan.evaluation.command)) wanted.add(s);
-  await Promise.all([...wanted].map(async (p) => {
+  return [...wanted];
+}
+
+/**
+ * What the facts of a plan depend on, as a string: two plans with the same key have the same facts. Derived from
+ * the same look-ups `gatherFacts` makes, so a new path field cannot be forgotten in one of the two places.
+ */
+export function factsKey(plan: ProjectPlan): string {
+  return JSON.stringify([statedPaths(plan), historyPath(plan), plan.project?.brief]);
+}
+
+export async function gatherFacts(plan: ProjectPlan, fs: WorkspaceFs, options: GatherOptions = {}): Promise<WorkspaceFacts> {
+  const paths = new Map<string, 'file' | 'directory' | 'outside' | undefined>();
+  await Promise.all(statedPaths(plan).map(async (p) => {
     paths.set(p, isInsideWorkspace(p) ? await fs.stat(normaliseRelative(p)) : 'outside');
   }));
 

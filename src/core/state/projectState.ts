@@ -1,7 +1,7 @@
 // The derived state of a project: each step's declared status and evidence, progress per phase, the current phase.
 import { PHASES, type PhaseId, type ProjectPlan, type StepEntry, type StepStatus } from '../model';
 import { PHASE_DEFINITIONS, stepsOfPhase, type Role } from '../process/catalog';
-import type { YamlPath } from '../parse/sourceMap';
+import type { YamlPath } from '../yamlPath';
 import { evidenceFor, type Evidence } from './evidence';
 import type { WorkspaceFacts } from './facts';
 

@@ -23,3 +23,13 @@ export function resolveInside(root: string, relPath: string): string | undefined
   if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
   return abs;
 }
+
+/**
+ * The absolute path of a workspace-relative path under `root`; throws (an `errorType`, so each caller reports it its
+ * own way) saying which path leaves the workspace, e.g. `decision record "../x.md" is outside the workspace`.
+ */
+export function insideRoot(root: string, relPath: string, what: string, errorType: new (message: string) => Error = Error): string {
+  const abs = resolveInside(root, relPath);
+  if (!abs) throw new errorType(`${what} "${relPath}" is outside the workspace; use a path inside it`);
+  return abs;
+}

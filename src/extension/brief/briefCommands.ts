@@ -3,6 +3,7 @@
 // preview. Update regenerates only the marked blocks through a WorkspaceEdit on the brief's document (undoable,
 // correct on unsaved buffers); a brief without markers is never rewritten.
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
 import { DEFAULT_BRIEF_PATH, type ProjectPlan } from '../../core/model';
 import { renderBrief } from '../../core/brief/generate';
 import { PlanEditError, setProjectBrief } from '../../core/brief/planEdits';
@@ -13,10 +14,14 @@ import { isInsideWorkspace, normaliseRelative } from '../../core/workspace/paths
 import type { Evidence } from '../../core/state/evidence';
 import { findStepState } from '../../core/state/projectState';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
-import { editDocument } from '../workspaceEdits';
+import { editDocument } from '../common/workspaceEdits';
 import { freshSnapshot, pickProject } from '../project/pickProject';
-import { folderArgOf, runsOf } from '../runs/runEvaluation';
-import { BriefCommandError, briefTemplateFor, editPlan, exists, insideFolder, localToday, writeNewFile } from './briefSupport';
+import { folderArgOf, runsOf } from '../project/commandArgs';
+import { localToday } from '../../core/text/dates';
+import { writeNewFile } from '../../core/workspace/newFile';
+import { exists } from '../common/files';
+import { briefTemplateFor, BriefTemplateSettingError } from '../project/briefTemplate';
+import { BriefCommandError, editPlan, insideFolder } from './briefSupport';
 import { minimalEdit } from '../../core/edit/minimalEdit';
 
 /** Arguments that skip the prompts (tests, other commands). */
@@ -69,7 +74,7 @@ async function showBrief(uri: vscode.Uri): Promise<void> {
 }
 
 function fail(e: unknown): undefined {
-  if (e instanceof BriefCommandError || e instanceof BriefTemplateError || e instanceof PlanEditError) {
+  if (e instanceof BriefCommandError || e instanceof BriefTemplateSettingError || e instanceof BriefTemplateError || e instanceof PlanEditError) {
     void vscode.window.showErrorMessage(`ML Project: ${e.message}`);
     return undefined;
   }
@@ -108,7 +113,7 @@ export async function createBrief(registry: ProjectRegistry, arg?: unknown): Pro
     const uri = vscode.Uri.file(abs);
     const template = await briefTemplateFor(project.folder);
 
-    if (await exists(abs)) {
+    if (await exists(vscode.Uri.file(abs))) {
       let planEdited = false;
       if (!configured) planEdited = await editPlan(project.planUri, (t) => setProjectBrief(t, rel));
       const update = 'Update Project Brief';
@@ -116,7 +121,7 @@ export async function createBrief(registry: ProjectRegistry, arg?: unknown): Pro
       void vscode.window
         .showInformationMessage(`ML Project: ${rel} already exists; it is never overwritten. Update refreshes only its generated blocks.`, update, open)
         .then((c) => {
-          if (c === update) void vscode.commands.executeCommand('mlproject.updateBrief', { folder: project.folder.uri.toString() });
+          if (c === update) void vscode.commands.executeCommand(COMMANDS.updateBrief, { folder: project.folder.uri.toString() });
           if (c === open) void showBrief(uri);
         });
       if (planEdited) await registry.refresh(project.planUri);
@@ -163,16 +168,16 @@ export async function updateBriefCommand(registry: ProjectRegistry, arg?: unknow
     const create = 'Create Project Brief';
     if (!rel) {
       void vscode.window.showInformationMessage('ML Project: project.brief is not set, so there is no brief to update.', create).then((c) => {
-        if (c === create) void vscode.commands.executeCommand('mlproject.createBrief', { folder: project.folder.uri.toString() });
+        if (c === create) void vscode.commands.executeCommand(COMMANDS.createBrief, { folder: project.folder.uri.toString() });
       });
       return undefined;
     }
     const abs = insideFolder(project.folder, rel, 'project.brief');
     const uri = vscode.Uri.file(abs);
     const open = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
-    if (!open && !(await exists(abs))) {
+    if (!open && !(await exists(vscode.Uri.file(abs)))) {
       void vscode.window.showInformationMessage(`ML Project: ${rel} does not exist yet.`, create).then((c) => {
-        if (c === create) void vscode.commands.executeCommand('mlproject.createBrief', { folder: project.folder.uri.toString() });
+        if (c === create) void vscode.commands.executeCommand(COMMANDS.createBrief, { folder: project.folder.uri.toString() });
       });
       return undefined;
     }

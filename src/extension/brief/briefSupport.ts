@@ -1,65 +1,15 @@
-// What the brief and decision commands share: the brief template (setting `mlproject.brief.template`, a workspace
-// file, else the built-in one), today's date, writing a new file without ever overwriting, minimal edits of a
-// document's text, and saving the plan after an edit when it had no unsaved changes of the user's before.
-import { promises as fsp } from 'fs';
-import * as path from 'path';
+// What the brief and decision commands share: their error, workspace-relative paths kept inside the folder, and
+// saving the plan after an edit when it had no unsaved changes of the user's before.
 import * as vscode from 'vscode';
-import { builtInTemplate } from '../../core/brief/briefFact';
-import { BriefTemplateError, parseTemplate, type BriefTemplate } from '../../core/brief/template';
 import type { TextEdit } from '../../core/types';
-import { resolveInside } from '../../core/workspace/paths';
-import { readSettings } from '../settings';
-import { editDocument } from '../workspaceEdits';
+import { insideRoot } from '../../core/workspace/paths';
+import { editDocument } from '../common/workspaceEdits';
 
 export class BriefCommandError extends Error {}
 
-/** The template the settings name for a folder, else the built-in one. Throws BriefCommandError saying what to fix. */
-export async function briefTemplateFor(folder: vscode.WorkspaceFolder): Promise<BriefTemplate> {
-  const custom = readSettings(folder.uri).briefTemplate.trim();
-  if (!custom) return builtInTemplate();
-  const abs = resolveInside(folder.uri.fsPath, custom);
-  if (!abs) throw new BriefCommandError(`the setting mlproject.brief.template ("${custom}") is outside the workspace folder; use a workspace-relative path`);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(vscode.Uri.file(abs)));
-  } catch {
-    throw new BriefCommandError(`the brief template "${custom}" (setting mlproject.brief.template) cannot be read`);
-  }
-  try {
-    return parseTemplate(text);
-  } catch (e) {
-    if (e instanceof BriefTemplateError) throw new BriefCommandError(`the brief template "${custom}": ${e.message}`);
-    throw e;
-  }
-}
-
-/** Today in the local time zone, YYYY-MM-DD. */
-export function localToday(now = new Date()): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /** A workspace-relative path as an absolute one; BriefCommandError when it leaves the folder. */
 export function insideFolder(folder: vscode.WorkspaceFolder, rel: string, what: string): string {
-  const abs = resolveInside(folder.uri.fsPath, rel);
-  if (!abs) throw new BriefCommandError(`${what} "${rel}" is outside the workspace folder; use a path inside it`);
-  return abs;
-}
-
-/** Writes a new file (creating its folder); false when the file already exists (never overwritten). */
-export async function writeNewFile(abs: string, text: string): Promise<boolean> {
-  await fsp.mkdir(path.dirname(abs), { recursive: true });
-  try {
-    await fsp.writeFile(abs, text, { encoding: 'utf8', flag: 'wx' });
-    return true;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw e;
-  }
-}
-
-export async function exists(abs: string): Promise<boolean> {
-  return fsp.stat(abs).then(() => true, () => false);
+  return insideRoot(folder.uri.fsPath, rel, what, BriefCommandError);
 }
 
 /**

@@ -10,8 +10,10 @@ import { DECISIONS_DIR, decisionRecordPath, defaultAttendees, isIsoDate, renderD
 import { betterRankedThan, rankCandidates } from '../../core/process/ranking';
 import type { ProjectRegistry } from '../project/projectRegistry';
 import { freshSnapshot, pickProject } from '../project/pickProject';
-import { folderArgOf, runsOf } from '../runs/runEvaluation';
-import { BriefCommandError, editPlan, insideFolder, localToday, writeNewFile } from './briefSupport';
+import { folderArgOf, runsOf } from '../project/commandArgs';
+import { localToday } from '../../core/text/dates';
+import { writeNewFile } from '../../core/workspace/newFile';
+import { BriefCommandError, editPlan, insideFolder } from './briefSupport';
 
 export interface DecisionArgs {
   folder?: unknown;

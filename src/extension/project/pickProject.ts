@@ -2,6 +2,7 @@
 // the only project, else the user picks one (multi-root). Shared by every command that acts on one project.
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
 import type { ProjectRegistry, ProjectSnapshot } from './projectRegistry';
 
 /** A folder argument: a Uri, a `file:` URI string or an absolute path. */
@@ -45,7 +46,7 @@ export async function pickProject(registry: ProjectRegistry, folder?: unknown, p
   if (projects.length === 0) {
     const create = 'Create .mlproject.yaml';
     void vscode.window.showWarningMessage('ML Project: this workspace has no .mlproject.yaml yet.', create).then((c) => {
-      if (c === create) void vscode.commands.executeCommand('mlproject.createPlan');
+      if (c === create) void vscode.commands.executeCommand(COMMANDS.createPlan);
     });
     return undefined;
   }

@@ -2,12 +2,14 @@
 // result. It re-checks on edits (debounced), saves, and file changes that can alter evidence (the brief written, a
 // dataset added, a run recorded), and fires one change event; trees, diagnostics and the status bar only forward it.
 import * as vscode from 'vscode';
+import { DisposableOwner } from '../common/disposableOwner';
+import { CONTEXT_KEYS } from '../commandIds';
 import { createChecker, type CheckResult } from '../../core/check';
 import { PLAN_FILE_NAME } from '../../core/model';
 import { NodeFs } from '../../core/workspace/nodeFs';
-import { readSettings } from '../settings';
+import { readSettings } from '../common/settings';
 import { briefReaderFor } from './briefReader';
-import { exists } from '../fsUtil';
+import { exists } from '../common/files';
 
 export interface ProjectSnapshot {
   folder: vscode.WorkspaceFolder;
@@ -33,19 +35,18 @@ interface Entry {
 
 const IGNORED = /(^|\/)(\.git|node_modules|\.mlproject\/runs\/[^/]+)(\/|$)/;
 
-export class ProjectRegistry implements vscode.Disposable {
+export class ProjectRegistry extends DisposableOwner {
   private readonly entries = new Map<string, Entry>();
-  private readonly emitter = new vscode.EventEmitter<ProjectSnapshot | undefined>();
-  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private readonly emitter = this.own(new vscode.EventEmitter<ProjectSnapshot | undefined>());
 
   /** Fires with the project that changed, or undefined when the set of projects changed. */
   readonly onDidChange = this.emitter.event;
 
   constructor() {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    super();
+    const watcher = this.own(vscode.workspace.createFileSystemWatcher('**/*'));
     const onFile = (uri: vscode.Uri, created: boolean) => this.onFileEvent(uri, created);
-    this.disposables.push(
-      watcher,
+    [
       watcher.onDidCreate((u) => onFile(u, true)),
       watcher.onDidDelete((u) => onFile(u, true)),
       watcher.onDidChange((u) => onFile(u, false)),
@@ -56,7 +57,7 @@ export class ProjectRegistry implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('mlproject')) this.recheckAll();
       }),
-    );
+    ].forEach((d) => this.own(d));
   }
 
   /** Finds the plans of every workspace folder and checks them. */
@@ -74,7 +75,7 @@ export class ProjectRegistry implements vscode.Disposable {
       if (!seen.has(key)) this.remove(key);
     }
     await Promise.all([...this.entries.values()].map((e) => this.check(e)));
-    void vscode.commands.executeCommand('setContext', 'mlproject.hasPlan', this.entries.size > 0);
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasPlan, this.entries.size > 0);
     this.emitter.fire(undefined);
   }
 
@@ -176,10 +177,9 @@ export class ProjectRegistry implements vscode.Disposable {
     }
   }
 
-  dispose(): void {
+  protected override onDispose(): void {
     for (const e of this.entries.values()) if (e.timer) clearTimeout(e.timer);
     this.entries.clear();
-    vscode.Disposable.from(...this.disposables).dispose();
   }
 }
 

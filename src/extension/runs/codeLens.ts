@@ -1,19 +1,19 @@
 // "▶ Run Evaluation" and "Open Dashboard" above `evaluation:` in .mlproject.yaml, from the registry's latest parse.
 import * as vscode from 'vscode';
+import { DisposableOwner } from '../common/disposableOwner';
+import { COMMANDS } from '../commandIds';
 import { PLAN_FILE_NAME } from '../../core/model';
 import type { ProjectRegistry } from '../project/projectRegistry';
-import { runsOf } from './runEvaluation';
+import { runsOf } from '../project/commandArgs';
 
-export class EvaluationCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<void>();
+export class EvaluationCodeLens extends DisposableOwner implements vscode.CodeLensProvider {
+  private readonly emitter = this.own(new vscode.EventEmitter<void>());
   readonly onDidChangeCodeLenses = this.emitter.event;
-  private readonly sub: vscode.Disposable;
 
   constructor(private readonly registry: ProjectRegistry) {
-    this.sub = vscode.Disposable.from(
-      registry.onDidChange(() => this.emitter.fire()),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.emitter.fire()),
-    );
+    super();
+    this.own(registry.onDidChange(() => this.emitter.fire()));
+    this.own(vscode.workspace.onDidGrantWorkspaceTrust(() => this.emitter.fire()));
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
@@ -37,7 +37,7 @@ export class EvaluationCodeLens implements vscode.CodeLensProvider, vscode.Dispo
     const out = [
       new vscode.CodeLens(range, {
         title: vscode.workspace.isTrusted ? '$(play) Run Evaluation' : '$(shield) Run Evaluation (needs a trusted workspace)',
-        command: 'mlproject.runEvaluation',
+        command: COMMANDS.runEvaluation,
         arguments: [args],
         tooltip: 'Run evaluation.command for a candidate as a task and record the run',
       }),
@@ -45,15 +45,10 @@ export class EvaluationCodeLens implements vscode.CodeLensProvider, vscode.Dispo
     if (runCount > 0) {
       out.push(new vscode.CodeLens(range, {
         title: `$(graph) Dashboard (${runCount} run${runCount === 1 ? '' : 's'})`,
-        command: 'mlproject.openDashboard',
+        command: COMMANDS.openDashboard,
         arguments: [args],
       }));
     }
     return out;
-  }
-
-  dispose(): void {
-    this.sub.dispose();
-    this.emitter.dispose();
   }
 }

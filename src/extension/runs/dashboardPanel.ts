@@ -5,11 +5,12 @@
 // (debounced; a hidden panel is updated when it is shown again). The panel keeps no state of its own.
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
+import { DisposableOwner } from '../common/disposableOwner';
 import { dashboardData } from '../../core/runs/dashboardData';
-import type { FromWebview, ToWebview } from '../../../media/dashboard/protocol';
-import { isFromWebview } from '../../../media/dashboard/protocol';
+import type { FromWebview, ToWebview } from './dashboardProtocol';
+import { isFromWebview } from './dashboardProtocol';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
-import { runsOf } from './runEvaluation';
+import { runsOf } from '../project/commandArgs';
 
 export const DASHBOARD_VIEW_TYPE = 'mlproject.dashboard';
 
@@ -44,8 +45,7 @@ export function dashboardHtml(webview: vscode.Webview, extensionUri: vscode.Uri,
 </html>`;
 }
 
-class DashboardPanel implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
+class DashboardPanel extends DisposableOwner {
   private ready = false;
   private stale = true;
   private timer?: ReturnType<typeof setTimeout>;
@@ -58,15 +58,14 @@ class DashboardPanel implements vscode.Disposable {
     private readonly registry: ProjectRegistry,
     private readonly onOpenRun: (project: ProjectSnapshot, id: string) => void,
   ) {
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
-      panel.onDidChangeViewState(() => {
-        if (panel.visible && this.stale) this.schedule(0);
-      }),
-      registry.onDidChange((p) => {
-        if (!p || p.folder.uri.toString() === this.folderKey) this.changed(p);
-      }),
-    );
+    super();
+    this.own(panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)));
+    this.own(panel.onDidChangeViewState(() => {
+      if (panel.visible && this.stale) this.schedule(0);
+    }));
+    this.own(registry.onDidChange((p) => {
+      if (!p || p.folder.uri.toString() === this.folderKey) this.changed(p);
+    }));
   }
 
   private project(): ProjectSnapshot | undefined {
@@ -116,20 +115,21 @@ class DashboardPanel implements vscode.Disposable {
     this.panel.title = `Runs: ${plan.project?.name ?? project.folder.name}`;
   }
 
-  dispose(): void {
+  protected override onDispose(): void {
     if (this.timer) clearTimeout(this.timer);
-    vscode.Disposable.from(...this.disposables).dispose();
   }
 }
 
-export class Dashboards implements vscode.Disposable {
+export class Dashboards extends DisposableOwner {
   private readonly panels = new Map<string, DashboardPanel>();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly registry: ProjectRegistry,
     private readonly onOpenRun: (project: ProjectSnapshot, id: string) => void,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Opens (or reveals) the dashboard of a project. */
   open(project: ProjectSnapshot): vscode.WebviewPanel {
@@ -157,7 +157,7 @@ export class Dashboards implements vscode.Disposable {
     return panel;
   }
 
-  dispose(): void {
+  protected override onDispose(): void {
     for (const p of this.panels.values()) p.panel.dispose();
     this.panels.clear();
   }

@@ -2,24 +2,18 @@
 // view and its row actions, and the dashboard. Everything reads the project registry; nothing here keeps its own
 // copy of the history.
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
 import { PLAN_FILE_NAME } from '../../core/model';
 import { deleteRuns, resolveHistoryPath } from '../../core/runs/history';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
 import { EvaluationCodeLens } from './codeLens';
 import { Dashboards } from './dashboardPanel';
+import { exists } from '../common/files';
 import { pickProject } from '../project/pickProject';
-import { EvaluationRunner, runArgsOf, runsOf } from './runEvaluation';
+import { runArgsOf, runsOf } from '../project/commandArgs';
+import { EvaluationRunner } from './runEvaluation';
 import { isRunNode, RunsView, type RunNode, type RunsViewNode } from './runsView';
 import { metricsFileOf } from './runText';
-
-async function fileExists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The run node a row command was invoked on (the view passes its node; the palette passes nothing). */
 function nodeArg(arg: unknown, view: vscode.TreeView<RunsViewNode>): RunNode | undefined {
@@ -37,7 +31,7 @@ async function openMetrics(project: ProjectSnapshot, runId: string): Promise<voi
   }
   const rel = metricsFileOf(run, project.result.parsed.plan);
   const uri = rel ? vscode.Uri.joinPath(project.folder.uri, ...rel.split('/')) : undefined;
-  if (uri && (await fileExists(uri))) {
+  if (uri && (await exists(uri))) {
     await vscode.window.showTextDocument(uri, { preview: true });
     return;
   }
@@ -50,8 +44,6 @@ async function openMetrics(project: ProjectSnapshot, runId: string): Promise<voi
 export function registerRunFeatures(context: vscode.ExtensionContext, registry: ProjectRegistry): vscode.Disposable {
   const runner = new EvaluationRunner(context, registry);
   const runsView = new RunsView(registry, context.workspaceState);
-  const view = vscode.window.createTreeView<RunsViewNode>('mlproject.runs', { treeDataProvider: runsView, showCollapseAll: false });
-  runsView.attach(view);
   const dashboards = new Dashboards(context.extensionUri, registry, (project, id) => void openMetrics(project, id));
   const codeLens = new EvaluationCodeLens(registry);
 
@@ -60,33 +52,32 @@ export function registerRunFeatures(context: vscode.ExtensionContext, registry: 
 
   const disposables: vscode.Disposable[] = [
     runsView,
-    view,
     dashboards,
     codeLens,
     vscode.languages.registerCodeLensProvider({ scheme: 'file', pattern: `**/${PLAN_FILE_NAME}` }, codeLens),
 
-    vscode.commands.registerCommand('mlproject.runEvaluation', (arg?: unknown) => runner.run(arg)),
+    vscode.commands.registerCommand(COMMANDS.runEvaluation, (arg?: unknown) => runner.run(arg)),
 
-    vscode.commands.registerCommand('mlproject.rerun', (arg?: unknown) => {
-      const node = nodeArg(arg, view);
+    vscode.commands.registerCommand(COMMANDS.rerun, (arg?: unknown) => {
+      const node = nodeArg(arg, runsView.view);
       if (!node) return undefined;
       return runner.run({ folder: node.project.folder.uri, candidate: node.run.candidate, note: node.run.note ?? '' });
     }),
 
-    vscode.commands.registerCommand('mlproject.openMetrics', async (arg?: unknown) => {
-      const node = nodeArg(arg, view);
+    vscode.commands.registerCommand(COMMANDS.openMetrics, async (arg?: unknown) => {
+      const node = nodeArg(arg, runsView.view);
       if (node) await openMetrics(freshProject(node), node.run.id);
     }),
 
-    vscode.commands.registerCommand('mlproject.copyCommand', async (arg?: unknown) => {
-      const node = nodeArg(arg, view);
+    vscode.commands.registerCommand(COMMANDS.copyCommand, async (arg?: unknown) => {
+      const node = nodeArg(arg, runsView.view);
       if (!node) return;
       await vscode.env.clipboard.writeText(node.run.command);
       vscode.window.setStatusBarMessage('$(copy) Evaluation command copied', 3000);
     }),
 
-    vscode.commands.registerCommand('mlproject.deleteRun', async (arg?: unknown) => {
-      const node = nodeArg(arg, view);
+    vscode.commands.registerCommand(COMMANDS.deleteRun, async (arg?: unknown) => {
+      const node = nodeArg(arg, runsView.view);
       if (!node) return false;
       const project = freshProject(node);
       const run = node.run;
@@ -109,14 +100,14 @@ export function registerRunFeatures(context: vscode.ExtensionContext, registry: 
       return removed > 0;
     }),
 
-    vscode.commands.registerCommand('mlproject.openDashboard', async (arg?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.openDashboard, async (arg?: unknown) => {
       const project = await pickProject(registry, runArgsOf(arg).folder ?? (isRunNode(arg) ? arg.project.folder.uri : undefined), 'to show');
       if (project) dashboards.open(project);
       return project !== undefined;
     }),
 
-    vscode.commands.registerCommand('mlproject.groupRunsByCandidate', () => runsView.setGrouped(true)),
-    vscode.commands.registerCommand('mlproject.listRuns', () => runsView.setGrouped(false)),
+    vscode.commands.registerCommand(COMMANDS.groupRunsByCandidate, () => runsView.setGrouped(true)),
+    vscode.commands.registerCommand(COMMANDS.listRuns, () => runsView.setGrouped(false)),
   ];
   return vscode.Disposable.from(...disposables);
 }

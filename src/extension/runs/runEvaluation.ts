@@ -4,60 +4,26 @@
 // before the first run of a command text in a workspace.
 import { promises as fsp } from 'fs';
 import * as vscode from 'vscode';
+import { COMMANDS, VIEWS, focusCommand } from '../commandIds';
 import type { ProjectPlan } from '../../core/model';
 import { rankCandidates } from '../../core/process/ranking';
 import { compareRun, type RunComparison } from '../../core/runs/compare';
 import { finishRun } from '../../core/runs/finish';
+import { readHistory } from '../../core/runs/history';
 import { prepareRun, RunSetupError, type PreparedRun } from '../../core/runs/prepare';
 import type { RunRecord } from '../../core/runs/runRecord';
 import { formatDuration } from '../../core/runs/timeout';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
-import { readSettings } from '../settings';
+import { runArgsOf, runsOf } from '../project/commandArgs';
+import { readSettings } from '../common/settings';
 import { CommandApprovals } from './approval';
 import { freshSnapshot, pickProject } from '../project/pickProject';
 import { runAsTask } from './taskRunner';
 import { verdictMessage } from './runText';
 
-/** Arguments that skip the prompts (tests, the Runs view's rerun, the CodeLens). */
-export interface RunArgs {
-  /** the project's folder: a Uri, a `file:` URI string or an absolute path */
-  folder?: unknown;
-  candidate?: string;
-  note?: string;
-}
-
 export interface RunResult {
   record: RunRecord;
   comparison: RunComparison;
-}
-
-/** The run history of a snapshot (the registry's facts hold the records parseHistory validated). */
-export function runsOf(snapshot: ProjectSnapshot | undefined): RunRecord[] {
-  return snapshot?.result.facts.runs ?? [];
-}
-
-/**
- * The project a command argument points at: `folder` (a Uri, a URI string, a path or a WorkspaceFolder), or the
- * `planUri` string the Phases tree's nodes carry.
- */
-export function folderArgOf(a: Record<string, unknown>): unknown {
-  if (a.folder instanceof vscode.Uri || typeof a.folder === 'string') return a.folder;
-  if (typeof a.folder === 'object' && a.folder !== null && (a.folder as { uri?: unknown }).uri instanceof vscode.Uri) return (a.folder as { uri: vscode.Uri }).uri;
-  if (typeof a.planUri === 'string') return vscode.Uri.parse(a.planUri);
-  if (a.planUri instanceof vscode.Uri) return a.planUri;
-  return undefined;
-}
-
-/** Reads `{ folder, candidate, note }` from whatever a command was invoked with (tree items pass other things). */
-export function runArgsOf(arg: unknown): RunArgs {
-  if (typeof arg !== 'object' || arg === null || arg instanceof vscode.Uri) return arg instanceof vscode.Uri ? { folder: arg } : {};
-  const a = arg as Record<string, unknown>;
-  const folder = folderArgOf(a);
-  return {
-    ...(folder !== undefined ? { folder } : {}),
-    ...(typeof a.candidate === 'string' ? { candidate: a.candidate } : {}),
-    ...(typeof a.note === 'string' ? { note: a.note } : {}),
-  };
 }
 
 export function refuseUntrusted(): void {
@@ -215,9 +181,11 @@ export class EvaluationRunner {
       void vscode.window.showErrorMessage(`ML Project: the run ${outcome.status === 'ok' ? 'finished' : 'ended'} but could not be recorded in the run history: ${(e as Error).message}`);
       throw e;
     }
-    const fresh = await freshSnapshot(this.registry, project, true);
-    const runs = runsOf(fresh);
-    const comparison = compareRun(record, runs.some((r) => r.id === record.id) ? runs : [...runs, record], fresh?.result.parsed.plan ?? plan);
+    // Compared with the history just read (as the CLI does), not with a re-check of the whole plan; then the views
+    // are refreshed once, with the facts re-gathered so that they show the new run.
+    const history = await readHistory(prepared.historyFile);
+    const comparison = compareRun(record, history.runs.some((r) => r.id === record.id) ? history.runs : [...history.runs, record], plan);
+    await this.registry.refresh(project.planUri);
     this.announce(project, comparison);
     return { record, comparison };
   }
@@ -228,8 +196,8 @@ export class EvaluationRunner {
     const text = verdictMessage(cmp);
     const show = cmp.run.status === 'ok' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
     void show(`ML Project: ${text}`, dashboard, showRuns).then((choice) => {
-      if (choice === dashboard) void vscode.commands.executeCommand('mlproject.openDashboard', { folder: project.folder.uri.toString() });
-      if (choice === showRuns) void vscode.commands.executeCommand('mlproject.runs.focus');
+      if (choice === dashboard) void vscode.commands.executeCommand(COMMANDS.openDashboard, { folder: project.folder.uri.toString() });
+      if (choice === showRuns) void vscode.commands.executeCommand(focusCommand(VIEWS.runs));
     });
   }
 

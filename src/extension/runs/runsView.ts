@@ -3,11 +3,13 @@
 // criterion; its tooltip has the command, the git commit and every metric. It reads only the registry's snapshots
 // (whose facts hold the history) and recomputes a project's rows only when its history changed.
 import * as vscode from 'vscode';
+import { DisposableOwner } from '../common/disposableOwner';
+import { COMMANDS, CONTEXT_KEYS, VIEWS } from '../commandIds';
 import { compareWithBaseline, isLater, latestBaselineRun, type RunComparison } from '../../core/runs/compare';
 import type { RunRecord, RunStatus } from '../../core/runs/runRecord';
 import { formatDuration } from '../../core/runs/timeout';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
-import { runsOf } from './runEvaluation';
+import { runsOf } from '../project/commandArgs';
 import { criterionMark, formatDelta, formatNumber, metricsSummary, relativeTime, STATUS_TEXT, verdict } from './runText';
 
 /** Rows per list before a "… older runs" row (the dashboard shows them all). */
@@ -60,30 +62,25 @@ function planKeyOf(project: ProjectSnapshot): string {
   return JSON.stringify([plan.candidates, plan.goal?.success_criteria, plan.decision?.chosen, plan.project?.name]);
 }
 
-export class RunsView implements vscode.TreeDataProvider<RunsViewNode>, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<RunsViewNode | undefined | void>();
+export class RunsView extends DisposableOwner implements vscode.TreeDataProvider<RunsViewNode> {
+  private readonly emitter = this.own(new vscode.EventEmitter<RunsViewNode | undefined | void>());
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly cache = new Map<string, Rows>();
-  private readonly disposables: vscode.Disposable[] = [this.emitter];
   private grouped: boolean;
-  private view?: vscode.TreeView<RunsViewNode>;
+  readonly view: vscode.TreeView<RunsViewNode>;
   private clock?: ReturnType<typeof setInterval>;
 
   constructor(
     private readonly registry: ProjectRegistry,
     private readonly state: vscode.Memento,
   ) {
-    this.grouped = state.get<boolean>('mlproject.runsGrouped', false);
-    void vscode.commands.executeCommand('setContext', 'mlproject.runsGrouped', this.grouped);
-    this.disposables.push(registry.onDidChange((p) => this.onProjectChange(p)));
-  }
-
-  attach(view: vscode.TreeView<RunsViewNode>): void {
-    this.view = view;
-    this.disposables.push(
-      view.onDidChangeVisibility((e) => this.tick(e.visible)),
-    );
-    this.tick(view.visible);
+    super();
+    this.grouped = state.get<boolean>(CONTEXT_KEYS.runsGrouped, false);
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.runsGrouped, this.grouped);
+    this.own(registry.onDidChange((p) => this.onProjectChange(p)));
+    this.view = this.own(vscode.window.createTreeView<RunsViewNode>(VIEWS.runs, { treeDataProvider: this, showCollapseAll: false }));
+    this.own(this.view.onDidChangeVisibility((e) => this.tick(e.visible)));
+    this.tick(this.view.visible);
     this.updateDescription();
   }
 
@@ -95,8 +92,8 @@ export class RunsView implements vscode.TreeDataProvider<RunsViewNode>, vscode.D
 
   async setGrouped(grouped: boolean): Promise<void> {
     this.grouped = grouped;
-    await this.state.update('mlproject.runsGrouped', grouped);
-    await vscode.commands.executeCommand('setContext', 'mlproject.runsGrouped', grouped);
+    await this.state.update(CONTEXT_KEYS.runsGrouped, grouped);
+    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.runsGrouped, grouped);
     this.emitter.fire();
   }
 
@@ -138,7 +135,6 @@ export class RunsView implements vscode.TreeDataProvider<RunsViewNode>, vscode.D
   }
 
   private updateDescription(): void {
-    if (!this.view) return;
     const projects = this.registry.projects();
     const newest = projects.map((p) => this.latest(p)).filter((r): r is RunNode => !!r)
       .sort((a, b) => (isLater(a.run, b.run) ? -1 : 1))[0];
@@ -200,7 +196,7 @@ export class RunsView implements vscode.TreeDataProvider<RunsViewNode>, vscode.D
         const item = new vscode.TreeItem(`… ${node.hidden.toLocaleString('en')} older runs`, vscode.TreeItemCollapsibleState.None);
         item.description = 'open the dashboard to see them all';
         item.iconPath = new vscode.ThemeIcon('graph');
-        item.command = { command: 'mlproject.openDashboard', title: 'Open Dashboard', arguments: [{ folder: node.project.folder.uri.toString() }] };
+        item.command = { command: COMMANDS.openDashboard, title: 'Open Dashboard', arguments: [{ folder: node.project.folder.uri.toString() }] };
         return item;
       }
       case 'run':
@@ -214,9 +210,8 @@ export class RunsView implements vscode.TreeDataProvider<RunsViewNode>, vscode.D
     return undefined;
   }
 
-  dispose(): void {
+  protected override onDispose(): void {
     if (this.clock) clearInterval(this.clock);
-    vscode.Disposable.from(...this.disposables).dispose();
   }
 }
 

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { FinishedCommand } from '../../core/runs/finish';
 import type { PreparedRun } from '../../core/runs/prepare';
 import { formatDuration } from '../../core/runs/timeout';
-import { statusOfExit } from '../../core/runs/execute';
+import { statusOfExit } from '../../core/runs/runRecord';
 
 export const TASK_TYPE = 'mlproject';
 export const TASK_SOURCE = 'ML Project';

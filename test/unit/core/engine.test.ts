@@ -6,6 +6,7 @@ import { RULES } from '../../../src/core/rules/registry';
 import { allRuleInfo, ruleInfo } from '../../../src/core/rules/ruleInfo';
 import { configure, mergeRuleConfig } from '../../../src/core/rules/engine';
 import { createChecker } from '../../../src/core/check';
+import { factsKey } from '../../../src/core/state/gatherFacts';
 import { MemoryFs } from '../../../src/core/workspace/memoryFs';
 import { FULL_BRIEF, HEALTHY_HEAD, check, none, only, yaml } from '../helpers/plans';
 
@@ -97,4 +98,16 @@ test('an alias bomb ("the plan was not read") runs no rules', async () => {
   for (const [prev, name] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e']]) levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
   const r = await check(levels.join('\n') + '\n', {});
   assert.deepEqual(r.diagnostics.filter((d) => d.code !== 'yaml-alias').map((d) => d.code), ['yaml-syntax']);
+});
+
+test('factsKey changes with every path the facts read, and only with those', () => {
+  const base = { project: { brief: 'docs/brief.md' }, evaluation: { command: 'python eval.py', history: 'runs.jsonl' } } as const;
+  const key = factsKey(base);
+  assert.equal(factsKey({ ...base, goal: { problem: 'another' } }), key);
+  assert.equal(factsKey({ ...base, checklist: { discover: { 'project-brief': { status: 'done' } } } }), key);
+  assert.notEqual(factsKey({ ...base, checklist: { discover: { 'project-brief': { status: 'done', evidence: 'x.md' } } } }), key);
+  assert.notEqual(factsKey({ ...base, evaluation: { ...base.evaluation, history: 'other.jsonl' } }), key);
+  assert.notEqual(factsKey({ ...base, evaluation: { ...base.evaluation, command: 'python score.py' } }), key);
+  assert.notEqual(factsKey({ ...base, decision: { record: 'docs/decision.md' } }), key);
+  assert.notEqual(factsKey({ ...base, data: { sources: [{ path: 'data/a.csv' }] } }), key);
 });

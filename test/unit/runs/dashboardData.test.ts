@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import type { ProjectPlan } from '../../../src/core/model';
-import { dashboardData, lttb } from '../../../src/core/runs/dashboardData';
+import { dashboardData } from '../../../src/core/runs/dashboardData';
+import { lttb } from '../../../src/core/runs/dashboardCharts';
 import type { RunRecord } from '../../../src/core/runs/runRecord';
 import { sampleRun } from './fixtures/sampleRun';
 

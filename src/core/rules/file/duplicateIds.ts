@@ -1,8 +1,8 @@
 // Duplicate candidate ids, literature titles, success-criterion metrics, and a step id used in two phases.
 import { PHASES } from '../../model';
-import type { YamlPath } from '../../parse/sourceMap';
+import type { YamlPath } from '../../yamlPath';
 import type { Finding, Rule, RuleContext } from '../rule';
-import { indexed } from '../helpers';
+import { indexed } from '../../state/indexed';
 
 function duplicates(ctx: RuleContext, entries: [string | undefined, YamlPath][], what: string, onValue = true): Finding[] {
   const first = new Map<string, YamlPath>();

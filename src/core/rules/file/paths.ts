@@ -1,29 +1,7 @@
 // Paths in the plan: every one must stay inside the workspace; referenced files should exist.
-import type { ProjectPlan } from '../../model';
-import type { YamlPath } from '../../parse/sourceMap';
-import { PHASES } from '../../model';
 import type { Finding, Rule } from '../rule';
-import { indexed } from '../helpers';
-import { scriptsInCommand } from '../evaluationScripts';
-
-/** Every workspace path the plan names, with where it is written. */
-export function referencedPaths(plan: ProjectPlan): { path: string; at: YamlPath; what: string }[] {
-  const out: { path: string; at: YamlPath; what: string }[] = [];
-  const add = (p: string | undefined, at: YamlPath, what: string): void => {
-    if (typeof p === 'string' && p.length > 0) out.push({ path: p, at, what });
-  };
-  add(plan.project?.brief, ['project', 'brief'], 'brief');
-  add(plan.evaluation?.dataset, ['evaluation', 'dataset'], 'dataset');
-  add(plan.evaluation?.history, ['evaluation', 'history'], 'run history');
-  add(plan.decision?.record, ['decision', 'record'], 'decision record');
-  for (const [s, i] of indexed(plan.data?.sources)) add(s.path, ['data', 'sources', i, 'path'], 'data source');
-  for (const phase of PHASES) {
-    for (const [id, v] of Object.entries(plan.checklist?.[phase] ?? {})) {
-      if (v && typeof v === 'object') add(v.evidence, ['checklist', phase, id, 'evidence'], 'evidence');
-    }
-  }
-  return out;
-}
+import { scriptsInCommand } from '../../state/evaluationScripts';
+import { referencedPaths } from '../../state/referencedPaths';
 
 /** Scripts the evaluation command runs that leave the workspace. */
 function outsideScripts(ctx: Parameters<Rule['check']>[0]): Finding[] {

@@ -1,7 +1,7 @@
 // References to a candidate or a literature entry that does not exist.
 import { closest } from '../../text/suggest';
 import type { Finding, Rule } from '../rule';
-import { indexed } from '../helpers';
+import { indexed } from '../../state/indexed';
 
 export const unknownReference: Rule = {
   code: 'unknown-reference',

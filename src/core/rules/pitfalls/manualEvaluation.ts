@@ -1,7 +1,7 @@
 // Pitfall 5: faulty evaluation, run by hand from scattered scripts instead of one automated pipeline.
 import { reached } from '../../state/projectState';
 import type { Finding, Rule } from '../rule';
-import { scriptsInCommand } from '../evaluationScripts';
+import { scriptsInCommand } from '../../state/evaluationScripts';
 import { firstExisting } from '../helpers';
 
 export const manualEvaluation: Rule = {

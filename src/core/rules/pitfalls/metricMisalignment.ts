@@ -1,7 +1,8 @@
 // Pitfall 4: trusting an offline metric with no reality check.
 import { reached } from '../../state/projectState';
 import type { Finding, Rule } from '../rule';
-import { firstExisting, indexed, nonEmpty } from '../helpers';
+import { firstExisting, nonEmpty } from '../helpers';
+import { indexed } from '../../state/indexed';
 
 export const metricMisalignment: Rule = {
   code: 'metric-misalignment',

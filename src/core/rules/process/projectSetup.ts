@@ -1,6 +1,7 @@
 // Process rules about the project's set-up: a lead, a brief, success criteria.
 import type { Finding, Rule } from '../rule';
-import { firstExisting, indexed, nonEmpty } from '../helpers';
+import { firstExisting, nonEmpty } from '../helpers';
+import { indexed } from '../../state/indexed';
 
 export const noProjectLead: Rule = {
   code: 'no-project-lead',

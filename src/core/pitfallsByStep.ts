@@ -1,9 +1,9 @@
 // Which pitfall diagnostics belong to which checklist step: a diagnostic inside a step's own checklist entry belongs
 // to that step; otherwise a pitfall belongs to the step that is its cure (`guards` in the process catalog).
-import type { CheckResult } from '../check';
-import { STEP_DEFINITIONS } from '../process/catalog';
-import { ruleInfo } from '../rules/ruleInfo';
-import type { Diagnostic } from '../types';
+import type { CheckResult } from './check';
+import { STEP_DEFINITIONS } from './process/catalog';
+import { ruleInfo } from './rules/ruleInfo';
+import type { Diagnostic } from './types';
 
 const STEP_OF_PITFALL = new Map<number, string>(STEP_DEFINITIONS.flatMap((s) => (s.guards ?? []).map((g) => [g, s.id] as [number, string])));
 

@@ -1,18 +1,21 @@
 // The status bar item: the current phase with its progress and the open pitfall count; a click shows the Phases view.
 // With several plans it follows the active editor's folder (else the first plan).
 import * as vscode from 'vscode';
-import type { ProjectRegistry, ProjectSnapshot } from './project/projectRegistry';
-import { isPitfall } from '../core/state/pitfallsByStep';
-import { checkCriteria } from '../core/runs/compare';
+import { DisposableOwner } from '../common/disposableOwner';
+import { COMMANDS } from '../commandIds';
+import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
+import { isPitfall } from '../../core/pitfallsByStep';
+import { checkCriteria } from '../../core/runs/compare';
 
-export class PlanStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('mlproject.status', vscode.StatusBarAlignment.Left, 50);
-  private readonly subscriptions: vscode.Disposable[];
+export class PlanStatusBar extends DisposableOwner {
+  private readonly item = this.own(vscode.window.createStatusBarItem('mlproject.status', vscode.StatusBarAlignment.Left, 50));
 
   constructor(private readonly registry: ProjectRegistry) {
+    super();
     this.item.name = 'ML Project';
-    this.item.command = 'mlproject.showStatus';
-    this.subscriptions = [this.item, registry.onDidChange(() => this.update()), vscode.window.onDidChangeActiveTextEditor(() => this.update())];
+    this.item.command = COMMANDS.showStatus;
+    this.own(registry.onDidChange(() => this.update()));
+    this.own(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
     this.update();
   }
 
@@ -56,9 +59,5 @@ export class PlanStatusBar implements vscode.Disposable {
     const met = criteria.filter((c) => c.status === 'pass').length;
     const mark = criteria.length === 0 ? '' : met === criteria.length ? ' ✓' : ` ✗ ${met}/${criteria.length}`;
     return { short: `${latest.candidate}${mark}`, long: `${latest.candidate}, ${met} of ${criteria.length} success criteria met` };
-  }
-
-  dispose(): void {
-    vscode.Disposable.from(...this.subscriptions).dispose();
   }
 }

@@ -1,9 +1,10 @@
 // How each element of the Phases tree looks: labels, codicons, descriptions, tooltips, context values.
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
 import type { PhaseState, ProjectState, StepState } from '../../core/state/projectState';
 import type { Diagnostic } from '../../core/types';
 import { ruleInfo } from '../../core/rules/ruleInfo';
-import type { FolderNode, PhaseNode, StageNode, StepNode } from './nodes';
+import type { FolderNode, PhaseNode, StageNode, StepNode } from './treeNodes';
 
 const STATUS_ICON: Record<StepState['status'], vscode.ThemeIcon> = {
   done: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
@@ -99,7 +100,7 @@ export function stepItem(node: StepNode, step: StepState, pitfalls: Diagnostic[]
   if (step.id === 'project-brief') context += '-project-brief';
   if (RUNNABLE.has(step.id)) context += '-runnable';
   item.contextValue = context;
-  item.command = { command: 'mlproject.revealStep', title: 'Reveal in Plan', arguments: [node] };
+  item.command = { command: COMMANDS.revealStep, title: 'Reveal in Plan', arguments: [node] };
   item.accessibilityInformation = { label: `${step.title}, ${STATUS_TEXT[step.status]}${item.description ? `, ${item.description}` : ''}` };
   return item;
 }

@@ -1,9 +1,11 @@
 // The Pitfalls view: the pitfall diagnostics of every plan (with a count badge on the view), then the process
 // warnings in a collapsed group. Clicking an item opens its place in the plan.
 import * as vscode from 'vscode';
+import { DisposableOwner } from '../common/disposableOwner';
+import { VIEWS } from '../commandIds';
 import { ruleInfo } from '../../core/rules/ruleInfo';
 import type { Diagnostic } from '../../core/types';
-import { diagnosticUri, toVsRange } from '../diagnostics/convert';
+import { diagnosticUri, toVsRange } from './vsDiagnostics';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
 import { escape } from './phaseItems';
 
@@ -14,15 +16,15 @@ type PitfallNode =
 const ICON = { error: 'error', warning: 'warning', info: 'info', hint: 'lightbulb' } as const;
 const COLOR = { error: 'problemsErrorIcon.foreground', warning: 'problemsWarningIcon.foreground', info: 'problemsInfoIcon.foreground', hint: 'problemsInfoIcon.foreground' } as const;
 
-export class PitfallsTreeProvider implements vscode.TreeDataProvider<PitfallNode>, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<PitfallNode | undefined>();
+export class PitfallsTreeProvider extends DisposableOwner implements vscode.TreeDataProvider<PitfallNode> {
+  private readonly emitter = this.own(new vscode.EventEmitter<PitfallNode | undefined>());
   readonly onDidChangeTreeData = this.emitter.event;
   readonly view: vscode.TreeView<PitfallNode>;
-  private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly registry: ProjectRegistry) {
-    this.view = vscode.window.createTreeView('mlproject.pitfalls', { treeDataProvider: this, showCollapseAll: false });
-    this.subscriptions.push(this.view, registry.onDidChange(() => this.update()));
+    super();
+    this.view = this.own(vscode.window.createTreeView(VIEWS.pitfalls, { treeDataProvider: this, showCollapseAll: false }));
+    this.own(registry.onDidChange(() => this.update()));
     this.update();
   }
 
@@ -71,9 +73,5 @@ export class PitfallsTreeProvider implements vscode.TreeDataProvider<PitfallNode
     const uri = diagnosticUri(node.project.folder.uri, node.project.planUri, d.file);
     item.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: toVsRange(d.range) }] };
     return item;
-  }
-
-  dispose(): void {
-    vscode.Disposable.from(...this.subscriptions, this.emitter).dispose();
   }
 }

@@ -4,9 +4,9 @@ import * as vscode from 'vscode';
 import { fixEdits } from '../../core/edit/fixEdits';
 import { textEditRefusal } from '../../core/edit/planText';
 import type { Diagnostic, TextEdit } from '../../core/types';
-import { codeOf, diagnosticUri, sameDiagnostic } from '../diagnostics/convert';
+import { codeOf, diagnosticUri, sameDiagnostic } from './vsDiagnostics';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
-import { toWorkspaceEdit } from '../workspaceEdits';
+import { toWorkspaceEdit } from '../common/workspaceEdits';
 import { commandActions } from './commandActions';
 
 export class PlanCodeActionProvider implements vscode.CodeActionProvider {

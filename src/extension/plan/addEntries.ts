@@ -1,11 +1,12 @@
 // "Add Literature Entry…", "Add Candidate…", "Add Reality Check…": a few input boxes and quick picks, then the
 // core's minimal edit (one list item appended in the file's style), applied through a WorkspaceEdit.
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
 import type { Candidate, Level, LiteratureEntry, RealityCheck, RealityCheckKind } from '../../core/model';
 import { addCandidate, addLiterature, addRealityCheck } from '../../core/edit/sequence';
 import type { TextEdit } from '../../core/types';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
-import { editDocument } from '../workspaceEdits';
+import { editDocument } from '../common/workspaceEdits';
 import { pickProject } from '../project/pickProject';
 
 const LEVELS: Level[] = ['low', 'medium', 'high'];
@@ -94,8 +95,8 @@ async function realityCheck(registry: ProjectRegistry): Promise<boolean> {
 
 export function registerAddEntries(registry: ProjectRegistry): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('mlproject.addLiterature', () => literature(registry)),
-    vscode.commands.registerCommand('mlproject.addCandidate', () => candidate(registry)),
-    vscode.commands.registerCommand('mlproject.addRealityCheck', () => realityCheck(registry)),
+    vscode.commands.registerCommand(COMMANDS.addLiterature, () => literature(registry)),
+    vscode.commands.registerCommand(COMMANDS.addCandidate, () => candidate(registry)),
+    vscode.commands.registerCommand(COMMANDS.addRealityCheck, () => realityCheck(registry)),
   );
 }

@@ -2,12 +2,13 @@
 // to do / in progress / done / skipped (skipped asks for a reason), reveal it in the plan, open its evidence.
 // Status edits are the core's minimal edit, applied through a WorkspaceEdit (undoable, correct on unsaved buffers).
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
 import type { StepStatus } from '../../core/model';
 import { setStepStatus } from '../../core/edit/setStepStatus';
 import type { StepState } from '../../core/state/projectState';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
-import { editDocument } from '../workspaceEdits';
-import { isStepNode, type StepNode } from '../tree/nodes';
+import { editDocument } from '../common/workspaceEdits';
+import { isStepNode, type StepNode } from './treeNodes';
 import { pickProject } from '../project/pickProject';
 
 const STATUS_LABEL: Record<StepStatus, string> = { todo: 'to do', 'in-progress': 'in progress', done: 'done', skipped: 'skipped' };
@@ -88,11 +89,11 @@ async function openEvidence(registry: ProjectRegistry, arg: unknown): Promise<vo
 export function registerStepCommands(registry: ProjectRegistry): vscode.Disposable {
   const mark = (status: StepStatus) => (arg?: unknown, reason?: unknown) => setStatus(registry, arg, status, reason);
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('mlproject.markTodo', mark('todo')),
-    vscode.commands.registerCommand('mlproject.markInProgress', mark('in-progress')),
-    vscode.commands.registerCommand('mlproject.markDone', mark('done')),
-    vscode.commands.registerCommand('mlproject.markSkipped', mark('skipped')),
-    vscode.commands.registerCommand('mlproject.revealStep', (arg?: unknown) => revealStep(registry, arg)),
-    vscode.commands.registerCommand('mlproject.openEvidence', (arg?: unknown) => openEvidence(registry, arg)),
+    vscode.commands.registerCommand(COMMANDS.markTodo, mark('todo')),
+    vscode.commands.registerCommand(COMMANDS.markInProgress, mark('in-progress')),
+    vscode.commands.registerCommand(COMMANDS.markDone, mark('done')),
+    vscode.commands.registerCommand(COMMANDS.markSkipped, mark('skipped')),
+    vscode.commands.registerCommand(COMMANDS.revealStep, (arg?: unknown) => revealStep(registry, arg)),
+    vscode.commands.registerCommand(COMMANDS.openEvidence, (arg?: unknown) => openEvidence(registry, arg)),
   );
 }

@@ -1,17 +1,18 @@
 // One DiagnosticCollection for every plan and the files its diagnostics point at (the brief). It only forwards the
 // registry's change event: each snapshot replaces the diagnostics that project published before.
 import * as vscode from 'vscode';
+import { DisposableOwner } from '../common/disposableOwner';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
-import { diagnosticUri, toVsDiagnostic } from './convert';
+import { diagnosticUri, toVsDiagnostic } from './vsDiagnostics';
 
-export class PlanDiagnostics implements vscode.Disposable {
-  private readonly collection = vscode.languages.createDiagnosticCollection('mlproject');
+export class PlanDiagnostics extends DisposableOwner {
+  private readonly collection = this.own(vscode.languages.createDiagnosticCollection('mlproject'));
   /** plan URI -> the URIs that project published diagnostics on */
   private readonly published = new Map<string, vscode.Uri[]>();
-  private readonly subscription: vscode.Disposable;
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly registry: ProjectRegistry) {
-    this.subscription = registry.onDidChange((project) => (project ? this.publish(project) : this.publishAll()));
+    super();
+    this.own(registry.onDidChange((project) => (project ? this.publish(project) : this.publishAll())));
     this.publishAll();
   }
 
@@ -42,10 +43,5 @@ export class PlanDiagnostics implements vscode.Disposable {
     }
     for (const { uri, items } of byUri.values()) this.collection.set(uri, items);
     this.published.set(key, [...byUri.values()].map((s) => s.uri));
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.collection.dispose();
   }
 }

@@ -1,10 +1,11 @@
 // "Create .mlproject.yaml" (the Phases view's welcome button): asks for the project name (default: the folder's
 // name) and the lead, writes the core's starter plan and opens it. Multi-root: asks which folder. Never overwrites.
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
 import { PLAN_FILE_NAME } from '../../core/model';
 import { starterPlan } from '../../core/starter';
 import type { ProjectRegistry } from '../project/projectRegistry';
-import { exists } from '../fsUtil';
+import { exists } from '../common/files';
 
 async function chooseFolder(): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
@@ -62,5 +63,5 @@ function optionsOf(arg: unknown): Parameters<typeof createPlan>[1] {
 }
 
 export function registerCreatePlan(registry: ProjectRegistry): vscode.Disposable {
-  return vscode.commands.registerCommand('mlproject.createPlan', (arg?: unknown) => createPlan(registry, optionsOf(arg)));
+  return vscode.commands.registerCommand(COMMANDS.createPlan, (arg?: unknown) => createPlan(registry, optionsOf(arg)));
 }

@@ -1,10 +1,11 @@
 // Code actions that run a command instead of an edit: where fixing a diagnostic needs input (a reason, a candidate,
 // a literature entry) or a whole command (writing the brief, running the evaluation). Keyed on the rule code.
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
 import type { CheckResult } from '../../core/check';
 import { PHASES, type PhaseId } from '../../core/model';
 import type { Diagnostic } from '../../core/types';
-import { stepNode } from '../tree/nodes';
+import { stepNode } from './treeNodes';
 
 interface CommandFix {
   title: string;
@@ -17,17 +18,17 @@ type Offer = (d: Diagnostic, result: CheckResult, planUri: vscode.Uri) => Comman
 const pathOf = (d: Diagnostic, result: CheckResult) => result.parsed.source.pathAt(d.range.startOffset) ?? [];
 
 const OFFERS: Record<string, Offer> = {
-  'no-brief': () => [{ title: 'Create the project brief', command: 'mlproject.createBrief' }],
-  'no-literature-review': () => [{ title: 'Add a literature entry…', command: 'mlproject.addLiterature' }],
-  'single-architecture': () => [{ title: 'Add a candidate architecture…', command: 'mlproject.addCandidate' }],
-  'too-incremental': () => [{ title: 'Add a candidate with its expected gain and cost…', command: 'mlproject.addCandidate' }],
+  'no-brief': () => [{ title: 'Create the project brief', command: COMMANDS.createBrief }],
+  'no-literature-review': () => [{ title: 'Add a literature entry…', command: COMMANDS.addLiterature }],
+  'single-architecture': () => [{ title: 'Add a candidate architecture…', command: COMMANDS.addCandidate }],
+  'too-incremental': () => [{ title: 'Add a candidate with its expected gain and cost…', command: COMMANDS.addCandidate }],
   // The success-criteria findings sit under `goal`; the others are about Deliver without a reality check.
-  'metric-misalignment': (d, result) => (pathOf(d, result)[0] === 'goal' ? [] : [{ title: 'Plan a reality check…', command: 'mlproject.addRealityCheck' }]),
-  'manual-evaluation': (_d, result) => (result.parsed.plan.evaluation?.command ? [{ title: 'Run the evaluation', command: 'mlproject.runEvaluation' }] : []),
+  'metric-misalignment': (d, result) => (pathOf(d, result)[0] === 'goal' ? [] : [{ title: 'Plan a reality check…', command: COMMANDS.addRealityCheck }]),
+  'manual-evaluation': (_d, result) => (result.parsed.plan.evaluation?.command ? [{ title: 'Run the evaluation', command: COMMANDS.runEvaluation }] : []),
   'skipped-without-reason': (d, result, planUri) => {
     const [root, phase, step] = pathOf(d, result);
     if (root !== 'checklist' || !PHASES.includes(phase as PhaseId) || typeof step !== 'string') return [];
-    return [{ title: `Give the reason "${step}" is skipped…`, command: 'mlproject.markSkipped', arguments: [stepNode(planUri.toString(), phase as PhaseId, step)] }];
+    return [{ title: `Give the reason "${step}" is skipped…`, command: COMMANDS.markSkipped, arguments: [stepNode(planUri.toString(), phase as PhaseId, step)] }];
   },
 };
 

@@ -3,14 +3,14 @@
 // Markdown is rendered untrusted and without HTML: every text here may come from the plan.
 import * as vscode from 'vscode';
 import { parsePlan } from '../../core/parse/parsePlan';
-import type { YamlPath } from '../../core/parse/sourceMap';
+import type { YamlPath } from '../../core/yamlPath';
 import { ruleInfo } from '../../core/rules/ruleInfo';
 import { describePath } from '../../core/schema/describe';
 import type { StepState } from '../../core/state/projectState';
 import type { Range } from '../../core/types';
-import { toVsRange } from '../diagnostics/convert';
+import { toVsRange } from './vsDiagnostics';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
-import { escape } from '../tree/phaseItems';
+import { escape } from './phaseItems';
 
 const contains = (r: Range, offset: number) => r.startOffset <= offset && offset <= r.endOffset;
 const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;

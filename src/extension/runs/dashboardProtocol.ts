@@ -1,6 +1,6 @@
 // The messages between the runs dashboard webview and the extension. Shared by both sides (types only, plus one
 // guard the extension uses on what the webview sends: a webview message is untrusted input).
-import type { DashboardData } from '../../src/core/runs/dashboardData';
+import type { DashboardData } from '../../core/runs/dashboardData';
 
 export type { DashboardData };
 

@@ -1,8 +1,8 @@
 // Applies the core's text edits to a document through a WorkspaceEdit: undoable, correct on unsaved buffers, and
 // refused when the document changed since the edits were computed (the caller re-reads and recomputes).
 import * as vscode from 'vscode';
-import type { TextEdit } from '../core/types';
-import { textEditRefusal } from '../core/edit/planText';
+import type { TextEdit } from '../../core/types';
+import { textEditRefusal } from '../../core/edit/planText';
 
 /** Computes edits from the document's current text and applies them; returns false when nothing was applied. */
 export async function editDocument(uri: vscode.Uri, compute: (text: string) => TextEdit[], attempts = 3): Promise<boolean> {

@@ -1,6 +1,6 @@
 // The extension's settings (package.json `contributes.configuration`), read in one place with their defaults.
 import * as vscode from 'vscode';
-import type { RuleConfig } from '../core/types';
+import type { RuleConfig } from '../../core/types';
 
 export interface Settings {
   /** rule code -> level; the same configuration the CLI takes as --rule flags */

@@ -1,18 +1,22 @@
 // The Phases view: Design (Discover, Define, Develop, Deliver) and Deployment, each with its steps; one folder node
 // per project when several workspace folders have a plan. It only forwards the registry's change event.
 import * as vscode from 'vscode';
+import { DisposableOwner } from '../common/disposableOwner';
+import { VIEWS } from '../commandIds';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
-import type { PhasesNode } from './nodes';
+import type { PhasesNode } from './treeNodes';
 import { folderItem, phaseItem, stageItem, stepItem } from './phaseItems';
-import { pitfallsByStep } from '../../core/state/pitfallsByStep';
+import { pitfallsByStep } from '../../core/pitfallsByStep';
 
-export class PhasesTreeProvider implements vscode.TreeDataProvider<PhasesNode>, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<PhasesNode | undefined>();
+export class PhasesTreeProvider extends DisposableOwner implements vscode.TreeDataProvider<PhasesNode> {
+  private readonly emitter = this.own(new vscode.EventEmitter<PhasesNode | undefined>());
   readonly onDidChangeTreeData = this.emitter.event;
-  private readonly subscription: vscode.Disposable;
+  readonly view: vscode.TreeView<PhasesNode>;
 
   constructor(private readonly registry: ProjectRegistry) {
-    this.subscription = registry.onDidChange(() => this.emitter.fire(undefined));
+    super();
+    this.view = this.own(vscode.window.createTreeView(VIEWS.phases, { treeDataProvider: this, showCollapseAll: true }));
+    this.own(registry.onDidChange(() => this.emitter.fire(undefined)));
   }
 
   private project(planUri: string): ProjectSnapshot | undefined {
@@ -85,10 +89,5 @@ export class PhasesTreeProvider implements vscode.TreeDataProvider<PhasesNode>, 
       default:
         return undefined;
     }
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.emitter.dispose();
   }
 }

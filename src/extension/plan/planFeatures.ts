@@ -1,0 +1,33 @@
+// The plan surfaces: diagnostics, quick fixes, hovers, the Phases and Pitfalls views, the status bar item, and the
+// commands that edit the plan. Each one only forwards the registry's change event; the logic is in the core.
+import * as vscode from 'vscode';
+import { COMMANDS, VIEWS, focusCommand } from '../commandIds';
+import { registerPlanCodeActions } from './planCodeActions';
+import { registerAddEntries } from './addEntries';
+import { registerCreatePlan } from './createPlan';
+import { registerStepCommands } from './stepCommands';
+import { PlanDiagnostics } from './planDiagnostics';
+import { registerPlanHover } from './planHover';
+import type { ProjectRegistry } from '../project/projectRegistry';
+import { PlanStatusBar } from './statusBar';
+import { PhasesTreeProvider } from './phasesTree';
+import { PitfallsTreeProvider } from './pitfallsTree';
+
+export function registerPlanFeatures(context: vscode.ExtensionContext, registry: ProjectRegistry): vscode.Disposable {
+  return vscode.Disposable.from(
+    new PlanDiagnostics(context.extensionUri, registry),
+    registerPlanCodeActions(registry),
+    registerPlanHover(registry),
+    new PhasesTreeProvider(registry),
+    new PitfallsTreeProvider(registry),
+    new PlanStatusBar(registry),
+    registerStepCommands(registry),
+    registerCreatePlan(registry),
+    registerAddEntries(registry),
+    vscode.commands.registerCommand(COMMANDS.refresh, async () => {
+      await registry.discover();
+      await Promise.all(registry.projects().map((p) => registry.refresh(p.planUri)));
+    }),
+    vscode.commands.registerCommand(COMMANDS.showStatus, () => vscode.commands.executeCommand(focusCommand(VIEWS.phases))),
+  );
+}

@@ -108,10 +108,12 @@ test('the folders of src/core have no loops between them', () => {
 const CORE_IO_MODULES = [
   'brief/briefFact.ts', // reads the built-in brief template shipped next to the bundles
   'runs/execute.ts', // spawns the evaluation command
+  'runs/executor.ts', // keeps each run's output in its log file
   'runs/git.ts', // asks git for the commit
   'runs/history.ts', // reads and appends the run history
   'runs/lock.ts', // the history's lock folder
   'runs/metrics.ts', // reads the metrics file a run wrote
+  'runs/recovery.ts', // saves a run the history lock kept out, and merges it back
   'runs/prepare.ts', // creates the run's folder
   'workspace/nodeFs.ts', // WorkspaceFs over the real file system
   'workspace/newFile.ts', // writes a new file, never over an existing one

@@ -163,3 +163,8 @@ export async function prepareRun(plan: ProjectPlan, options: PrepareOptions): Pr
     ...(options.sweepId ? { sweepId: options.sweepId } : {}),
   };
 }
+
+/** Takes back the (still empty) folder of a prepared run that will never run, e.g. when a sweep's setup failed. */
+export async function discardPreparedRun(prepared: PreparedRun): Promise<void> {
+  await fsp.rm(prepared.runDir, { recursive: true, force: true });
+}

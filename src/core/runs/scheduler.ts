@@ -4,13 +4,12 @@
 // whole sweep: running runs are stopped and recorded as cancelled, queued runs are recorded as cancelled with the
 // error "cancelled before it started" and exitCode null. Every run of the sweep is recorded exactly once.
 import { EventEmitter } from 'events';
-import { promises as fsp } from 'fs';
 import type { ProjectPlan } from '../model';
 import type { Executor, OutputStream } from './executor';
 import type { RunOutcome } from './execute';
 import type { SaveOutcome } from './saveRun';
 import { finishAndSaveRun, type FinishOptions } from './finish';
-import { prepareRun, type PreparedRun } from './prepare';
+import { discardPreparedRun, prepareRun, type PreparedRun } from './prepare';
 import type { RunRecord, RunSource } from './runRecord';
 import type { Env } from './substitute';
 import type { SweepItem, SweepSpec } from './sweep';
@@ -186,7 +185,7 @@ export class SweepRunner extends EventEmitter {
       }
     } catch (e) {
       // nothing has run: take the prepared (empty) run folders back, so the failed setup leaves nothing behind
-      await Promise.all(this.runsList.splice(0).map((r) => fsp.rm(r.prepared.runDir, { recursive: true, force: true })));
+      await Promise.all(this.runsList.splice(0).map((r) => discardPreparedRun(r.prepared)));
       throw e;
     }
   }

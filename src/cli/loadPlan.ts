@@ -3,6 +3,9 @@ import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { PLAN_FILE_NAME } from '../core/model';
 import { MAX_PLAN_CHARS } from '../core/parse/parsePlan';
+import { WorkspacePathError } from '../core/workspace/realPaths';
+import { readWorkspaceFile } from '../core/workspace/safeRead';
+import { replaceFile } from '../core/workspace/safeWrite';
 import { UsageError } from './io';
 
 const SKIP = new Set(['node_modules', '.git', '.mlproject', 'dist', 'out']);
@@ -54,30 +57,33 @@ async function searchFolder(dir: string, depth: number): Promise<string[]> {
   return out;
 }
 
-/** The text of a plan file, decoded as UTF-8 (bad bytes become U+FFFD, which the parser reports). */
+/**
+ * The text of a plan file, decoded as UTF-8 (bad bytes become U+FFFD, which the parser reports). The plan's folder
+ * is its workspace: a plan that is a symbolic link is read through it only when its real path is inside that folder.
+ */
 export async function readPlanFile(file: string): Promise<string> {
-  let st;
+  const limit = MAX_PLAN_CHARS * 2;
+  let bytes: Buffer | undefined;
   try {
-    st = await fsp.stat(file);
+    bytes = await readWorkspaceFile(path.dirname(file), file, { maxBytes: limit });
   } catch (e) {
-    throw reason(e, file);
+    if (!(e instanceof WorkspacePathError)) throw reason(e, file);
+    if (e.problem === 'too-large') {
+      throw new UsageError(`cannot read ${file}: ${((e.size ?? limit) / 1e6).toFixed(1)} MB is far larger than any plan (limit ${MAX_PLAN_CHARS / 1e6} M characters)`);
+    }
+    const why = e.problem === 'loop' ? 'too many levels of symbolic links'
+      : e.problem === 'not-regular' ? (/is a folder/.test(e.message) ? 'is a folder' : 'not a regular file')
+        : e.message;
+    throw new UsageError(`cannot read ${file}: ${why}`);
   }
-  if (st.isDirectory()) throw new UsageError(`cannot read ${file}: is a folder`);
-  if (!st.isFile()) throw new UsageError(`cannot read ${file}: not a regular file`);
-  if (st.size > MAX_PLAN_CHARS * 2) {
-    throw new UsageError(`cannot read ${file}: ${(st.size / 1e6).toFixed(1)} MB is far larger than any plan (limit ${MAX_PLAN_CHARS / 1e6} M characters)`);
-  }
-  try {
-    const bytes = await fsp.readFile(file);
-    return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  } catch (e) {
-    throw reason(e, file);
-  }
+  if (bytes === undefined) throw new UsageError(`cannot read ${file}: no such file or folder`);
+  return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
 }
 
-/** Writes a file atomically: a temporary file next to it, then a rename. */
+/**
+ * Writes a plan file atomically: a temporary file in its real folder, then a rename. A plan that is a symbolic link
+ * inside its folder is written through (the link stays a link); one that leads outside is refused.
+ */
 export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await fsp.writeFile(tmp, text, 'utf8');
-  await fsp.rename(tmp, file);
+  await replaceFile(path.dirname(file), file, text);
 }

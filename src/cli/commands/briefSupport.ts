@@ -1,6 +1,5 @@
 // What `mlproject brief` and `mlproject decision` share: the shipped template, workspace-relative output paths,
 // the runs to show, today's date, and writing `.mlproject.yaml` edits.
-import { promises as fsp } from 'fs';
 import * as path from 'path';
 import type { ProjectPlan } from '../../core/model';
 import { builtInTemplatePath } from '../../core/brief/briefFact';
@@ -9,22 +8,35 @@ import { readHistory, resolveHistoryPath } from '../../core/runs/history';
 import { applyEdits } from '../../core/edit/applyEdits';
 import type { TextEdit } from '../../core/types';
 import { resolveInside } from '../../core/workspace/paths';
+import { WorkspacePathError } from '../../core/workspace/realPaths';
+import { MAX_DOCUMENT_BYTES, readRegularFile, readWorkspaceText } from '../../core/workspace/safeRead';
+import { createNewFile } from '../../core/workspace/safeWrite';
+import { MAX_PLAN_CHARS } from '../../core/parse/parsePlan';
 import { writeFileAtomic } from '../loadPlan';
 import { UsageError } from '../io';
 
-/** The template's text: `--template` resolved from the current folder, else the shipped one. */
-export async function readTemplate(templateArg: string | undefined, cwd: string): Promise<string> {
+/**
+ * The template's text: `--template` resolved from the current folder (it must be inside the workspace `root`, by
+ * its real path), else the shipped one. Either is read as a bounded regular file.
+ */
+export async function readTemplate(templateArg: string | undefined, cwd: string, root: string): Promise<string> {
   let file: string;
   try {
     file = templateArg !== undefined ? path.resolve(cwd, templateArg) : builtInTemplatePath();
   } catch (e) {
     throw new UsageError(`${(e as Error).message}; pass --template`);
   }
+  let text: string | undefined;
   try {
-    return await fsp.readFile(file, 'utf8');
-  } catch {
+    text = templateArg !== undefined
+      ? await readWorkspaceText(root, file, { maxBytes: MAX_DOCUMENT_BYTES })
+      : (await readRegularFile(file, file, { maxBytes: MAX_DOCUMENT_BYTES })).toString('utf8');
+  } catch (e) {
+    if (e instanceof WorkspacePathError) throw new UsageError(`cannot read the template ${templateArg ?? file}: ${e.message}`);
     throw new UsageError(`cannot read the template ${templateArg ?? file}`);
   }
+  if (text === undefined) throw new UsageError(`cannot read the template ${templateArg ?? file}`);
+  return text;
 }
 
 /** A path given on the command line (relative to the current folder) as a workspace-relative path. */
@@ -45,7 +57,7 @@ export function insideRoot(root: string, rel: string, what: string): string {
 /** The runs of the plan's history (empty when there is none or it cannot be read). */
 export async function readRuns(root: string, plan: ProjectPlan): Promise<RunSummary[]> {
   try {
-    return (await readHistory(resolveHistoryPath(root, plan))).runs;
+    return (await readHistory(resolveHistoryPath(root, plan), root)).runs;
   } catch {
     return [];
   }
@@ -57,22 +69,23 @@ export function localToday(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** Applies edits to the plan file, rereading it so that the edits match the text on disk. */
+/** Applies edits to the plan file, rereading it so that the edits match the text on disk (through the safe reader). */
 export async function editPlanFile(planFile: string, edits: (text: string) => TextEdit[]): Promise<boolean> {
-  const text = await fsp.readFile(planFile, 'utf8');
+  const text = await readWorkspaceText(path.dirname(planFile), planFile, { maxBytes: MAX_PLAN_CHARS * 2 });
+  if (text === undefined) throw new UsageError(`cannot read ${planFile}: no such file or folder`);
   const list = edits(text);
   if (list.length === 0) return false;
   await writeFileAtomic(planFile, applyEdits(text, list));
   return true;
 }
 
-/** Writes a new file, creating its folder; refuses to overwrite. */
-export async function writeNewFile(abs: string, text: string, shown: string): Promise<void> {
-  await fsp.mkdir(path.dirname(abs), { recursive: true });
+/** Writes a new file inside the workspace `root` (by its real path), creating its folder; refuses to overwrite. */
+export async function writeNewFile(abs: string, text: string, shown: string, root: string): Promise<void> {
+  let made: 'created' | 'exists';
   try {
-    await fsp.writeFile(abs, text, { encoding: 'utf8', flag: 'wx' });
+    made = await createNewFile(root, abs, text);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${shown} already exists; not overwriting it`);
     throw new UsageError(`cannot write ${shown}: ${(e as Error).message}`);
   }
+  if (made === 'exists') throw new UsageError(`${shown} already exists; not overwriting it`);
 }

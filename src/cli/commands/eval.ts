@@ -85,7 +85,7 @@ export const evalCommand: CommandHandler = async (argv, io) => {
     process.off('SIGTERM', onSigint);
   }
   const record = await finishRun(prepared, outcome);
-  const history = await readHistory(prepared.historyFile);
+  const history = await readHistory(prepared.historyFile, prepared.root);
   const cmp = compareRun(record, history.runs, ws.plan);
 
   if (args.json) io.stdout(JSON.stringify(comparisonJson(cmp), null, 2) + '\n');

@@ -38,7 +38,7 @@ export async function finishRun(prepared: PreparedRun, outcome: FinishedCommand,
   let error = outcome.error;
   let metrics: Record<string, number> = {};
   try {
-    metrics = await readMetrics(prepared.metricsFile);
+    metrics = await readMetrics(prepared.metricsFile, prepared.root);
   } catch (e) {
     if (!(e instanceof MetricsError)) throw e;
     if (outcome.status === 'ok') {
@@ -64,6 +64,6 @@ export async function finishRun(prepared: PreparedRun, outcome: FinishedCommand,
     ...(error ? { error } : {}),
     source: prepared.source,
   };
-  await appendRun(prepared.historyFile, record);
+  await appendRun(prepared.historyFile, record, { root: prepared.root });
   return record;
 }

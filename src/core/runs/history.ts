@@ -2,11 +2,12 @@
 // Appends are one write of one whole line with O_APPEND under a lock shared by processes; a line left partial by a
 // writer killed mid-write is fenced off with a newline, so it stays a lone corrupt line. Reading reports corrupt
 // lines and skips them, never failing. Deleting rewrites the file atomically (temporary file + rename).
-import { promises as fsp } from 'fs';
 import * as path from 'path';
-import { randomBytes } from 'crypto';
 import { DEFAULT_HISTORY_PATH, type ProjectPlan } from '../model';
 import { resolveInside } from '../workspace/paths';
+import { nearestExistingFolder } from '../workspace/realPaths';
+import { readWorkspaceText } from '../workspace/safeRead';
+import { openForAppend, realTarget, replaceFile } from '../workspace/safeWrite';
 import { withFileLock, type LockOptions } from './lock';
 import { checkRunRecord, type RunRecord } from './runRecord';
 
@@ -22,6 +23,19 @@ export interface History {
 }
 
 export class HistoryPathError extends Error {}
+
+/** The largest history file read (a history of ten thousands of runs is a few MB). */
+export const MAX_HISTORY_BYTES = 128 * 1024 * 1024;
+
+/**
+ * `root` is the workspace root: the history's real path must be inside it (see workspace/realPaths.ts). Without
+ * it, the history's nearest existing folder is taken as the root.
+ */
+export interface HistoryOptions extends LockOptions {
+  root?: string;
+}
+
+const rootOf = async (absPath: string, root?: string): Promise<string> => root ?? nearestExistingFolder(path.dirname(absPath));
 
 /** The workspace-relative path of the run history of a plan. */
 export function historyPath(plan: ProjectPlan): string {
@@ -64,19 +78,16 @@ export function parseHistory(text: string): History {
   return { runs, corrupt };
 }
 
-/** Reads a history file; a missing file is an empty history. */
-export async function readHistory(absPath: string): Promise<History> {
-  let text: string;
-  try {
-    text = await fsp.readFile(absPath, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { runs: [], corrupt: [] };
-    throw e;
-  }
-  return parseHistory(text);
+/**
+ * Reads a history file; a missing file is an empty history. Throws WorkspacePathError for a link that leads out of
+ * `root`, a file that is not a regular file (a FIFO never blocks) or one larger than MAX_HISTORY_BYTES.
+ */
+export async function readHistory(absPath: string, root?: string): Promise<History> {
+  const text = await readWorkspaceText(await rootOf(absPath, root), absPath, { maxBytes: MAX_HISTORY_BYTES });
+  return text === undefined ? { runs: [], corrupt: [] } : parseHistory(text);
 }
 
-async function writeAll(handle: fsp.FileHandle, data: Buffer): Promise<void> {
+async function writeAll(handle: { write(b: Buffer, o: number, l: number): Promise<{ bytesWritten: number }> }, data: Buffer): Promise<void> {
   let off = 0;
   while (off < data.length) {
     const { bytesWritten } = await handle.write(data, off, data.length - off);
@@ -85,12 +96,12 @@ async function writeAll(handle: fsp.FileHandle, data: Buffer): Promise<void> {
 }
 
 /** Appends one record as one line. Safe against concurrent appenders in other processes. */
-export async function appendRun(absPath: string, record: RunRecord, options?: LockOptions): Promise<void> {
+export async function appendRun(absPath: string, record: RunRecord, options?: HistoryOptions): Promise<void> {
   const line = JSON.stringify(record);
   if (line.includes('\n')) throw new Error('a run record serialised to more than one line'); // JSON.stringify escapes \n
-  await fsp.mkdir(path.dirname(absPath), { recursive: true });
-  await withFileLock(absPath, async () => {
-    const handle = await fsp.open(absPath, 'a+'); // O_APPEND | O_CREAT, readable for the last byte
+  const root = await rootOf(absPath, options?.root);
+  await withFileLock(await realTarget(root, absPath), async () => {
+    const handle = await openForAppend(root, absPath); // O_APPEND | O_CREAT, readable for the last byte, a regular file
     try {
       const { size } = await handle.stat();
       let fence = '';
@@ -110,16 +121,12 @@ export async function appendRun(absPath: string, record: RunRecord, options?: Lo
  * Removes the runs with the given ids from the history, keeping every other line (corrupt ones included) byte
  * for byte. Returns the number of lines removed. The file is replaced atomically under the history lock.
  */
-export async function deleteRuns(absPath: string, ids: readonly string[], options?: LockOptions): Promise<number> {
+export async function deleteRuns(absPath: string, ids: readonly string[], options?: HistoryOptions): Promise<number> {
   const remove = new Set(ids);
-  return withFileLock(absPath, async () => {
-    let text: string;
-    try {
-      text = await fsp.readFile(absPath, 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 0;
-      throw e;
-    }
+  const root = await rootOf(absPath, options?.root);
+  return withFileLock(await realTarget(root, absPath), async () => {
+    const text = await readWorkspaceText(root, absPath, { maxBytes: MAX_HISTORY_BYTES });
+    if (text === undefined) return 0;
     const kept: string[] = [];
     let removed = 0;
     for (const line of text.split('\n')) {
@@ -134,20 +141,7 @@ export async function deleteRuns(absPath: string, ids: readonly string[], option
       else kept.push(line);
     }
     if (removed === 0) return 0;
-    const tmp = `${absPath}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-    const handle = await fsp.open(tmp, 'wx');
-    try {
-      await writeAll(handle, Buffer.from(kept.map((l) => l + '\n').join(''), 'utf8'));
-      await handle.datasync();
-    } finally {
-      await handle.close();
-    }
-    try {
-      await fsp.rename(tmp, absPath);
-    } catch (e) {
-      await fsp.rm(tmp, { force: true });
-      throw e;
-    }
+    await replaceFile(root, absPath, kept.map((l) => l + '\n').join(''));
     return removed;
   }, options);
 }

@@ -10,6 +10,7 @@ import type { RunSummary } from '../../core/brief/runs';
 import { BriefTemplateError } from '../../core/brief/template';
 import { updateBrief } from '../../core/brief/update';
 import { isInsideWorkspace, normaliseRelative } from '../../core/workspace/paths';
+import { WorkspacePathError } from '../../core/workspace/realPaths';
 import type { Evidence } from '../../core/state/evidence';
 import { findStepState } from '../../core/state/projectState';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
@@ -69,7 +70,7 @@ async function showBrief(uri: vscode.Uri): Promise<void> {
 }
 
 function fail(e: unknown): undefined {
-  if (e instanceof BriefCommandError || e instanceof BriefTemplateError || e instanceof PlanEditError) {
+  if (e instanceof BriefCommandError || e instanceof BriefTemplateError || e instanceof PlanEditError || e instanceof WorkspacePathError) {
     void vscode.window.showErrorMessage(`ML Project: ${e.message}`);
     return undefined;
   }
@@ -108,7 +109,7 @@ export async function createBrief(registry: ProjectRegistry, arg?: unknown): Pro
     const uri = vscode.Uri.file(abs);
     const template = await briefTemplateFor(project.folder);
 
-    if (await exists(abs)) {
+    if (await exists(abs, project.folder.uri.fsPath)) {
       let planEdited = false;
       if (!configured) planEdited = await editPlan(project.planUri, (t) => setProjectBrief(t, rel));
       const update = 'Update Project Brief';
@@ -124,7 +125,7 @@ export async function createBrief(registry: ProjectRegistry, arg?: unknown): Pro
     }
 
     const text = renderBrief(plan, template, { today: args.today ?? localToday(), runs: runSummaries(project) });
-    if (!(await writeNewFile(abs, text))) throw new BriefCommandError(`${rel} appeared while the brief was generated; it was not overwritten`);
+    if (!(await writeNewFile(abs, text, project.folder.uri.fsPath))) throw new BriefCommandError(`${rel} appeared while the brief was generated; it was not overwritten`);
     let planEdited = false;
     if (configured !== rel) {
       try {
@@ -170,7 +171,7 @@ export async function updateBriefCommand(registry: ProjectRegistry, arg?: unknow
     const abs = insideFolder(project.folder, rel, 'project.brief');
     const uri = vscode.Uri.file(abs);
     const open = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
-    if (!open && !(await exists(abs))) {
+    if (!open && !(await exists(abs, project.folder.uri.fsPath))) {
       void vscode.window.showInformationMessage(`ML Project: ${rel} does not exist yet.`, create).then((c) => {
         if (c === create) void vscode.commands.executeCommand('mlproject.createBrief', { folder: project.folder.uri.toString() });
       });

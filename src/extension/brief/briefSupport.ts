@@ -1,13 +1,14 @@
 // What the brief and decision commands share: the brief template (setting `mlproject.brief.template`, a workspace
 // file, else the built-in one), today's date, writing a new file without ever overwriting, minimal edits of a
 // document's text, and saving the plan after an edit when it had no unsaved changes of the user's before.
-import { promises as fsp } from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { builtInTemplate } from '../../core/brief/briefFact';
 import { BriefTemplateError, parseTemplate, type BriefTemplate } from '../../core/brief/template';
 import type { TextEdit } from '../../core/types';
 import { resolveInside } from '../../core/workspace/paths';
+import { resolveReal, WorkspacePathError } from '../../core/workspace/realPaths';
+import { MAX_DOCUMENT_BYTES, readWorkspaceText } from '../../core/workspace/safeRead';
+import { createNewFile } from '../../core/workspace/safeWrite';
 import { readSettings } from '../settings';
 import { editDocument } from '../workspaceEdits';
 
@@ -19,12 +20,15 @@ export async function briefTemplateFor(folder: vscode.WorkspaceFolder): Promise<
   if (!custom) return builtInTemplate();
   const abs = resolveInside(folder.uri.fsPath, custom);
   if (!abs) throw new BriefCommandError(`the setting mlproject.brief.template ("${custom}") is outside the workspace folder; use a workspace-relative path`);
-  let text: string;
+  let text: string | undefined;
   try {
-    text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(vscode.Uri.file(abs)));
-  } catch {
-    throw new BriefCommandError(`the brief template "${custom}" (setting mlproject.brief.template) cannot be read`);
+    // The core's safe reader: a link leading outside the folder, a FIFO or a huge file is refused, never followed.
+    text = await readWorkspaceText(folder.uri.fsPath, abs, { maxBytes: MAX_DOCUMENT_BYTES });
+  } catch (e) {
+    const why = e instanceof WorkspacePathError ? `: ${e.message}` : '';
+    throw new BriefCommandError(`the brief template "${custom}" (setting mlproject.brief.template) cannot be read${why}`);
   }
+  if (text === undefined) throw new BriefCommandError(`the brief template "${custom}" (setting mlproject.brief.template) cannot be read`);
   try {
     return parseTemplate(text);
   } catch (e) {
@@ -46,20 +50,17 @@ export function insideFolder(folder: vscode.WorkspaceFolder, rel: string, what: 
   return abs;
 }
 
-/** Writes a new file (creating its folder); false when the file already exists (never overwritten). */
-export async function writeNewFile(abs: string, text: string): Promise<boolean> {
-  await fsp.mkdir(path.dirname(abs), { recursive: true });
-  try {
-    await fsp.writeFile(abs, text, { encoding: 'utf8', flag: 'wx' });
-    return true;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw e;
-  }
+/**
+ * Writes a new file inside the workspace folder `root` (by its real path; its folder is created); false when the
+ * file already exists (never overwritten). A link leading outside is refused with a WorkspacePathError.
+ */
+export async function writeNewFile(abs: string, text: string, root: string): Promise<boolean> {
+  return (await createNewFile(root, abs, text)) === 'created';
 }
 
-export async function exists(abs: string): Promise<boolean> {
-  return fsp.stat(abs).then(() => true, () => false);
+/** True when something exists at `abs`, judged by its real path inside `root` (a link leading outside throws). */
+export async function exists(abs: string, root: string): Promise<boolean> {
+  return (await resolveReal(root, abs)).exists;
 }
 
 /**

@@ -3,7 +3,6 @@
 // cannot have been swapped for a link); the opened handle must be a regular file (fstat), and at most `maxBytes`
 // are read, so a pipe, a device or an endless file is refused instead of hanging or exhausting memory.
 import { constants, promises as fsp } from 'fs';
-import * as path from 'path';
 import { resolveReal, WorkspacePathError, type RealPath } from './realPaths';
 
 export interface ReadOptions {
@@ -102,8 +101,3 @@ export async function readWorkspaceFolder(root: string, target: string): Promise
   return fsp.readdir(rp.real);
 }
 
-/** The workspace-relative form of an absolute path under `root`, for messages (the absolute path when outside). */
-export function shownPath(root: string, abs: string): string {
-  const rel = path.relative(root, abs);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
-}

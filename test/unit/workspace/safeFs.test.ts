@@ -75,7 +75,7 @@ test('a file link, a folder link and a parent-folder link to outside are refused
       [target, link, (p) => replaceFile(f.ws, p, 'overwritten')],
       [target, link, (p) => openForAppend(f.ws, p)],
       [target, link, (p) => ensureFolder(f.ws, path.join(p, 'sub'))],
-      [target, link, (p) => createNewFile(f.ws, path.join(p, '..', 'new.md'))],
+      [target, link, (p) => createNewFile(f.ws, path.join(p, '..', 'new.md'), 'x')],
     );
   }
   for (const [target, link, op] of ops) {

@@ -5,6 +5,9 @@ import { PLAN_FILE_NAME } from '../core/model';
 import { MAX_PLAN_BYTES } from '../core/parse/parsePlan';
 import { decodePlan, editPlanBytes, editRefusal, type PlanText } from '../core/edit/planText';
 import type { TextEdit } from '../core/types';
+import { WorkspacePathError } from '../core/workspace/realPaths';
+import { readWorkspaceFile } from '../core/workspace/safeRead';
+import { replaceFile } from '../core/workspace/safeWrite';
 import { UsageError } from './io';
 
 const SKIP = new Set(['node_modules', '.git', '.mlproject', 'dist', 'out']);
@@ -93,22 +96,24 @@ export class PlanTooLargeError extends UsageError {
   }
 }
 
-/** The bytes of a plan file: a regular file within the size limit. */
+/**
+ * The bytes of a plan file: a regular file within the size limit. The plan's folder is its workspace: a plan that
+ * is a symbolic link is read through it only when its real path is inside that folder.
+ */
 async function readPlanBytes(file: string): Promise<Uint8Array> {
-  let st;
+  let bytes: Buffer | undefined;
   try {
-    st = await fsp.stat(file);
+    bytes = await readWorkspaceFile(path.dirname(file), file, { maxBytes: MAX_PLAN_BYTES });
   } catch (e) {
-    throw reason(e, file);
+    if (!(e instanceof WorkspacePathError)) throw reason(e, file);
+    if (e.problem === 'too-large') throw new PlanTooLargeError(file, e.size ?? MAX_PLAN_BYTES + 1);
+    const why = e.problem === 'loop' ? 'too many levels of symbolic links'
+      : e.problem === 'not-regular' ? (/is a folder/.test(e.message) ? 'is a folder' : 'not a regular file')
+        : e.message;
+    throw new UsageError(`cannot read ${file}: ${why}`);
   }
-  if (st.isDirectory()) throw new UsageError(`cannot read ${file}: is a folder`);
-  if (!st.isFile()) throw new UsageError(`cannot read ${file}: not a regular file`);
-  if (st.size > MAX_PLAN_BYTES) throw new PlanTooLargeError(file, st.size);
-  try {
-    return await fsp.readFile(file);
-  } catch (e) {
-    throw reason(e, file);
-  }
+  if (bytes === undefined) throw new UsageError(`cannot read ${file}: no such file or folder`);
+  return bytes;
 }
 
 /** The text of a plan file, without its byte-order mark (bad bytes become U+FFFD, which the parser reports). */
@@ -129,9 +134,10 @@ export async function writePlanEdits(file: string, plan: PlanText, edits: readon
   await writeFileAtomic(file, editPlanBytes(plan, edits));
 }
 
-/** Writes a file atomically: a temporary file next to it, then a rename. */
+/**
+ * Writes a plan file atomically: a temporary file in its real folder, then a rename. A plan that is a symbolic link
+ * inside its folder is written through (the link stays a link); one that leads outside is refused.
+ */
 export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await fsp.writeFile(tmp, content, typeof content === 'string' ? 'utf8' : undefined);
-  await fsp.rename(tmp, file);
+  await replaceFile(path.dirname(file), file, typeof content === 'string' ? content : Buffer.from(content));
 }

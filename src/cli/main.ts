@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `mlproject` command line: the same rules, brief and evaluation runs as the editor, for terminals and CI.
 import { UsageError, EXIT_USAGE, type CliIO, type CommandHandler } from './io';
+import { WorkspacePathError } from '../core/workspace/realPaths';
 import { VERSION } from './version';
 import { commands } from './commands/index';
 
@@ -35,7 +36,8 @@ async function runCommand(name: string, run: CommandHandler, argv: string[], io:
   } catch (e) {
     const err = e as Error & { code?: string };
     // parseArgs reports unknown or malformed options with ERR_PARSE_ARGS_* codes: those are usage errors too.
-    if (e instanceof UsageError || err.code?.startsWith('ERR_PARSE_ARGS')) {
+    // A path refused by the workspace's real-path rules (a link leading outside, a FIFO, a huge file) is one too.
+    if (e instanceof UsageError || e instanceof WorkspacePathError || err.code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr(`mlproject ${name}: ${err.message.split('\n')[0]}\n`);
       return EXIT_USAGE;
     }

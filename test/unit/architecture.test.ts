@@ -116,7 +116,6 @@ const CORE_IO_MODULES = [
   'runs/recovery.ts', // saves a run the history lock kept out, and merges it back
   'runs/prepare.ts', // creates the run's folder
   'workspace/nodeFs.ts', // WorkspaceFs over the real file system
-  'workspace/newFile.ts', // writes a new file, never over an existing one
 ];
 
 test('only the I/O modules of src/core import fs, child_process or os', () => {

@@ -1,6 +1,5 @@
 // `mlproject brief`: creates the project brief from the plan, refreshes its generated blocks (--update), or checks
 // that every required section has content (--check).
-import { promises as fsp } from 'fs';
 import { DEFAULT_BRIEF_PATH } from '../../core/model';
 import { briefStatus, type BriefStatus } from '../../core/brief/completeness';
 import { renderBrief } from '../../core/brief/generate';
@@ -8,7 +7,8 @@ import { PlanEditError, setProjectBrief } from '../../core/brief/planEdits';
 import { BriefTemplateError, parseTemplate, type BriefTemplate } from '../../core/brief/template';
 import { updateBrief } from '../../core/brief/update';
 import { parseOptions, todayOption } from '../options';
-import { writeFileAtomic } from '../loadPlan';
+import { MAX_DOCUMENT_BYTES, readWorkspaceText } from '../../core/workspace/safeRead';
+import { replaceFile } from '../../core/workspace/safeWrite';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliIO, type CommandHandler } from '../io';
 import { localToday } from '../../core/text/dates';
 import { editPlanFile, insideRoot, readRuns, readTemplate, workspaceRelative, writeNewFile } from './briefSupport';
@@ -91,11 +91,12 @@ export const brief: CommandHandler = async (argv, io) => {
     return EXIT_OK;
   }
   const { root, planFile, plan } = await loadRunsWorkspace(args.path, io.cwd);
-  const template = templateOf(await readTemplate(args.template, io.cwd));
+  const template = templateOf(await readTemplate(args.template, io.cwd, root));
   const configured = typeof plan.project?.brief === 'string' && plan.project.brief.trim() !== '' ? plan.project.brief.trim() : undefined;
   const rel = args.out !== undefined ? workspaceRelative(args.out, io.cwd, root) : configured ?? DEFAULT_BRIEF_PATH;
   const abs = insideRoot(root, rel, 'project.brief');
-  const existing = await fsp.readFile(abs, 'utf8').catch(() => undefined);
+  // Through the real-path reader: a link leading outside, a FIFO or a huge file is refused (exit 2), never followed.
+  const existing = await readWorkspaceText(root, abs, { maxBytes: MAX_DOCUMENT_BYTES });
 
   if (args.check && !args.update) {
     const status = existing === undefined ? { ...briefStatus('', rel, template), exists: false, diagnostics: [] } : briefStatus(existing, rel, template);
@@ -112,7 +113,7 @@ export const brief: CommandHandler = async (argv, io) => {
     }
     if (result.changedBlocks.length === 0) io.stdout(`${rel} is up to date\n`);
     else {
-      await writeFileAtomic(abs, result.text);
+      await replaceFile(root, abs, result.text);
       io.stdout(`Updated ${rel}: ${result.changedBlocks.join(', ')}\n`);
     }
     return args.check ? printStatus(briefStatus(result.text, rel, template), io) : EXIT_OK;
@@ -126,7 +127,7 @@ export const brief: CommandHandler = async (argv, io) => {
     if (e instanceof BriefTemplateError) throw new UsageError(e.message);
     throw e;
   }
-  await writeNewFile(abs, text, rel);
+  await writeNewFile(abs, text, rel, root);
   io.stdout(`Wrote ${rel}\n`);
   if (configured !== rel) {
     try {

@@ -1,6 +1,5 @@
 // What `mlproject brief` and `mlproject decision` share: the shipped template, workspace-relative output paths,
 // the runs to show, writing a new file and `.mlproject.yaml` edits.
-import { promises as fsp } from 'fs';
 import * as path from 'path';
 import type { ProjectPlan } from '../../core/model';
 import { builtInTemplatePath } from '../../core/brief/briefFact';
@@ -9,23 +8,34 @@ import { readHistory, resolveHistoryPath } from '../../core/runs/history';
 import { EditError } from '../../core/edit/setValue';
 import type { TextEdit } from '../../core/types';
 import { insideRoot as sharedInsideRoot, resolveInside } from '../../core/workspace/paths';
-import { writeNewFile as writeNew } from '../../core/workspace/newFile';
+import { WorkspacePathError } from '../../core/workspace/realPaths';
+import { MAX_DOCUMENT_BYTES, readRegularFile, readWorkspaceText } from '../../core/workspace/safeRead';
+import { createNewFile } from '../../core/workspace/safeWrite';
 import { readPlanForEdit, writePlanEdits } from '../loadPlan';
 import { UsageError } from '../io';
 
-/** The template's text: `--template` resolved from the current folder, else the shipped one. */
-export async function readTemplate(templateArg: string | undefined, cwd: string): Promise<string> {
+/**
+ * The template's text: `--template` resolved from the current folder (it must be inside the workspace `root`, by
+ * its real path), else the shipped one. Either is read as a bounded regular file.
+ */
+export async function readTemplate(templateArg: string | undefined, cwd: string, root: string): Promise<string> {
   let file: string;
   try {
     file = templateArg !== undefined ? path.resolve(cwd, templateArg) : builtInTemplatePath();
   } catch (e) {
     throw new UsageError(`${(e as Error).message}; pass --template`);
   }
+  let text: string | undefined;
   try {
-    return await fsp.readFile(file, 'utf8');
-  } catch {
+    text = templateArg !== undefined
+      ? await readWorkspaceText(root, file, { maxBytes: MAX_DOCUMENT_BYTES })
+      : (await readRegularFile(file, file, { maxBytes: MAX_DOCUMENT_BYTES })).toString('utf8');
+  } catch (e) {
+    if (e instanceof WorkspacePathError) throw new UsageError(`cannot read the template ${templateArg ?? file}: ${e.message}`);
     throw new UsageError(`cannot read the template ${templateArg ?? file}`);
   }
+  if (text === undefined) throw new UsageError(`cannot read the template ${templateArg ?? file}`);
+  return text;
 }
 
 /** A path given on the command line (relative to the current folder) as a workspace-relative path. */
@@ -44,7 +54,7 @@ export function insideRoot(root: string, rel: string, what: string): string {
 /** The runs of the plan's history (empty when there is none or it cannot be read). */
 export async function readRuns(root: string, plan: ProjectPlan): Promise<RunSummary[]> {
   try {
-    return (await readHistory(resolveHistoryPath(root, plan))).runs;
+    return (await readHistory(resolveHistoryPath(root, plan), root)).runs;
   } catch {
     return [];
   }
@@ -68,13 +78,13 @@ export async function editPlanFile(planFile: string, edits: (text: string) => Te
   return true;
 }
 
-/** Writes a new file, creating its folder; refuses to overwrite. */
-export async function writeNewFile(abs: string, text: string, shown: string): Promise<void> {
-  let written: boolean;
+/** Writes a new file inside the workspace `root` (by its real path), creating its folder; refuses to overwrite. */
+export async function writeNewFile(abs: string, text: string, shown: string, root: string): Promise<void> {
+  let made: 'created' | 'exists';
   try {
-    written = await writeNew(abs, text);
+    made = await createNewFile(root, abs, text);
   } catch (e) {
     throw new UsageError(`cannot write ${shown}: ${(e as Error).message}`);
   }
-  if (!written) throw new UsageError(`${shown} already exists; not overwriting it`);
+  if (made === 'exists') throw new UsageError(`${shown} already exists; not overwriting it`);
 }

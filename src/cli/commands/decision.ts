@@ -1,10 +1,10 @@
 // `mlproject decision`: records the model decision meeting: writes the decision record (never over an earlier one)
 // and the `decision` block of `.mlproject.yaml`.
-import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { PlanEditError, setDecision } from '../../core/brief/planEdits';
 import { DECISIONS_DIR, decisionRecordPath, defaultAttendees, isIsoDate, renderDecisionRecord } from '../../core/decision/record';
 import { betterRankedThan } from '../../core/process/ranking';
+import { readWorkspaceFolder } from '../../core/workspace/safeRead';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CommandHandler } from '../io';
 import { parseOptions } from '../options';
 import { readPlanForEdit } from '../loadPlan';
@@ -41,7 +41,7 @@ function parse(argv: string[]) {
 
 async function existingRecords(root: string): Promise<Set<string>> {
   const dir = insideRoot(root, DECISIONS_DIR, 'decisions folder');
-  const names = await fsp.readdir(dir).catch(() => [] as string[]);
+  const names = (await readWorkspaceFolder(root, dir)) ?? []; // refuses a link leading outside, or a non-folder
   return new Set(names.map((n) => `${DECISIONS_DIR}/${n}`));
 }
 
@@ -69,7 +69,7 @@ export const decision: CommandHandler = async (argv, io) => {
   const runs = await readRuns(root, plan);
   const record = decisionRecordPath(date, await existingRecords(root));
   const text = renderDecisionRecord(plan, { chosen, rationale, date, attendees, runs });
-  await writeNewFile(insideRoot(root, record, 'decision record'), text, record);
+  await writeNewFile(insideRoot(root, record, 'decision record'), text, record, root);
   io.stdout(`Wrote ${record}\n`);
 
   const better = betterRankedThan(candidates.filter((c) => c.baseline !== true), chosen);

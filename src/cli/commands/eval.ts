@@ -88,7 +88,7 @@ export const evalCommand: CommandHandler = async (argv, io) => {
   });
   let corruptWarning = '';
   const compare = async (run: SweepRun): Promise<RunComparison> => {
-    const history = await readHistory(run.prepared.historyFile);
+    const history = await readHistory(run.prepared.historyFile, run.prepared.root);
     if (history.corrupt.length > 0) {
       corruptWarning = `warning: ${history.corrupt.length} corrupt line(s) in ${run.prepared.historyFile} were skipped (first: line ${history.corrupt[0].line}: ${history.corrupt[0].error})\n`;
     }

@@ -3,6 +3,7 @@ import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { PLAN_FILE_NAME } from '../../core/model';
 import { starterPlan } from '../../core/starter';
+import { createNewFile } from '../../core/workspace/safeWrite';
 import { UsageError, type CliIO } from '../io';
 import { parseOptions } from '../options';
 
@@ -24,12 +25,13 @@ export async function init(argv: string[], io: CliIO): Promise<number> {
   await fsp.mkdir(folder, { recursive: true });
   const file = path.join(folder, PLAN_FILE_NAME);
   const name = values.name ?? path.basename(folder);
+  let made: 'created' | 'exists';
   try {
-    await fsp.writeFile(file, starterPlan({ name, lead: values.lead }), { flag: 'wx' });
+    made = await createNewFile(folder, file, starterPlan({ name, lead: values.lead })); // exclusive, never through a link
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${path.relative(io.cwd, file) || file} already exists; not overwriting it`);
     throw new UsageError(`cannot write ${file}: ${(e as Error).message}`);
   }
+  if (made === 'exists') throw new UsageError(`${path.relative(io.cwd, file) || file} already exists; not overwriting it`);
   io.stdout(`Wrote ${path.relative(io.cwd, file) || file}. Next: fill in goal and run \`mlproject check\`.\n`);
   return 0;
 }

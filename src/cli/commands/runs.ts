@@ -44,7 +44,7 @@ export const runs: CommandHandler = async (argv, io) => {
     if (e instanceof HistoryPathError) throw new UsageError(e.message);
     throw e;
   }
-  const history = await readHistory(historyFile);
+  const history = await readHistory(historyFile, ws.root);
   for (const c of history.corrupt) io.stderr(`warning: ${historyFile}:${c.line}: ${c.error}; line skipped\n`);
 
   let runs = newestFirst(history.runs);

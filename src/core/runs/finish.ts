@@ -53,7 +53,7 @@ export async function finishAndSaveRun(prepared: PreparedRun, outcome: FinishedC
   let error = outcome.error;
   let metrics: Record<string, number> = {};
   try {
-    metrics = await readMetrics(prepared.metricsFile);
+    metrics = await readMetrics(prepared.metricsFile, prepared.root);
   } catch (e) {
     if (!(e instanceof MetricsError)) throw e;
     if (outcome.status === 'ok') {
@@ -81,5 +81,5 @@ export async function finishAndSaveRun(prepared: PreparedRun, outcome: FinishedC
     ...(prepared.sweepId ? { sweepId: prepared.sweepId } : {}),
     seed: prepared.seed,
   };
-  return { record, saved: await saveRun(prepared.historyFile, record, options.lock) };
+  return { record, saved: await saveRun(prepared.historyFile, record, { ...options.lock, root: prepared.root }) };
 }

@@ -5,11 +5,12 @@
 // A run that could not be appended waits in a recovery file (recovery.ts); every writer, under the lock, first
 // merges those into the history, once each by run id, and removes them only after the history is synced. Reading
 // includes the runs still waiting there, so they are shown before they are merged.
-import { promises as fsp } from 'fs';
 import * as path from 'path';
-import { randomBytes } from 'crypto';
 import { DEFAULT_HISTORY_PATH, type ProjectPlan } from '../model';
 import { resolveInside } from '../workspace/paths';
+import { nearestExistingFolder } from '../workspace/realPaths';
+import { readWorkspaceText } from '../workspace/safeRead';
+import { openForAppend, realTarget, replaceFile } from '../workspace/safeWrite';
 import { withFileLock, type LockOptions } from './lock';
 import { readRecovery, removeRecovered, syncDir, type RecoveredRun } from './recovery';
 import { checkRunRecord, type RunRecord } from './runRecord';
@@ -26,6 +27,19 @@ export interface History {
 }
 
 export class HistoryPathError extends Error {}
+
+/** The largest history file read (a history of ten thousands of runs is a few MB). */
+export const MAX_HISTORY_BYTES = 128 * 1024 * 1024;
+
+/**
+ * `root` is the workspace root: the history's real path must be inside it (see workspace/realPaths.ts). Without
+ * it, the history's nearest existing folder is taken as the root.
+ */
+export interface HistoryOptions extends LockOptions {
+  root?: string;
+}
+
+const rootOf = async (absPath: string, root?: string): Promise<string> => root ?? nearestExistingFolder(path.dirname(absPath));
 
 /** The workspace-relative path of the run history of a plan. */
 export function historyPath(plan: ProjectPlan): string {
@@ -68,15 +82,6 @@ export function parseHistory(text: string): History {
   return { runs, corrupt };
 }
 
-async function readText(absPath: string): Promise<string | undefined> {
-  try {
-    return await fsp.readFile(absPath, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
-}
-
 /** The recovered runs whose ids are not in `ids` (which gets them added), oldest first. */
 function notYetIn(ids: Set<string>, pending: readonly RecoveredRun[]): RunRecord[] {
   const out: RunRecord[] = [];
@@ -88,16 +93,21 @@ function notYetIn(ids: Set<string>, pending: readonly RecoveredRun[]): RunRecord
   return out;
 }
 
-/** Reads a history file, with the runs still waiting in its recovery files at the end; a missing file is empty. */
-export async function readHistory(absPath: string): Promise<History> {
-  const text = await readText(absPath);
+/**
+ * Reads a history file, with the runs still waiting in its recovery files at the end; a missing file is an empty
+ * history. Throws WorkspacePathError for a link that leads out of `root`, a file that is not a regular file (a FIFO
+ * never blocks) or one larger than MAX_HISTORY_BYTES.
+ */
+export async function readHistory(absPath: string, root?: string): Promise<History> {
+  const realRoot = await rootOf(absPath, root);
+  const text = await readWorkspaceText(realRoot, absPath, { maxBytes: MAX_HISTORY_BYTES });
   const history = text === undefined ? { runs: [], corrupt: [] } : parseHistory(text);
-  const pending = await readRecovery(absPath);
+  const pending = await readRecovery(absPath, realRoot);
   if (pending.length > 0) history.runs.push(...notYetIn(new Set(history.runs.map((r) => r.id)), pending));
   return history;
 }
 
-async function writeAll(handle: fsp.FileHandle, data: Buffer): Promise<void> {
+async function writeAll(handle: { write(b: Buffer, o: number, l: number): Promise<{ bytesWritten: number }> }, data: Buffer): Promise<void> {
   let off = 0;
   while (off < data.length) {
     const { bytesWritten } = await handle.write(data, off, data.length - off);
@@ -115,19 +125,19 @@ function toLine(record: RunRecord): string {
  * Appends one record as one line, after the runs waiting in recovery files that the history does not hold yet.
  * Safe against concurrent appenders in other processes.
  */
-export async function appendRun(absPath: string, record: RunRecord, options?: LockOptions): Promise<void> {
+export async function appendRun(absPath: string, record: RunRecord, options?: HistoryOptions): Promise<void> {
   const line = toLine(record);
-  await fsp.mkdir(path.dirname(absPath), { recursive: true });
-  await withFileLock(absPath, async () => {
-    const pending = await readRecovery(absPath);
+  const root = await rootOf(absPath, options?.root);
+  await withFileLock(await realTarget(root, absPath), async () => {
+    const pending = await readRecovery(absPath, root);
     let lines = '';
     if (pending.length > 0) {
-      const ids = new Set(parseHistory((await readText(absPath)) ?? '').runs.map((r) => r.id));
+      const ids = new Set(parseHistory((await readWorkspaceText(root, absPath, { maxBytes: MAX_HISTORY_BYTES })) ?? '').runs.map((r) => r.id));
       ids.add(record.id);
       for (const r of notYetIn(ids, pending)) lines += toLine(r) + '\n';
     }
     lines += line + '\n';
-    const handle = await fsp.open(absPath, 'a+'); // O_APPEND | O_CREAT, readable for the last byte
+    const handle = await openForAppend(root, absPath); // O_APPEND | O_CREAT, readable for the last byte, a regular file
     try {
       const { size } = await handle.stat();
       let fence = '';
@@ -150,11 +160,12 @@ export async function appendRun(absPath: string, record: RunRecord, options?: Lo
  * for byte; runs waiting in recovery files are merged in first. Returns the number of runs removed. The file is
  * replaced atomically under the history lock.
  */
-export async function deleteRuns(absPath: string, ids: readonly string[], options?: LockOptions): Promise<number> {
+export async function deleteRuns(absPath: string, ids: readonly string[], options?: HistoryOptions): Promise<number> {
   const remove = new Set(ids);
-  return withFileLock(absPath, async () => {
-    const pending = await readRecovery(absPath);
-    const text = await readText(absPath);
+  const root = await rootOf(absPath, options?.root);
+  return withFileLock(await realTarget(root, absPath), async () => {
+    const pending = await readRecovery(absPath, root);
+    const text = await readWorkspaceText(root, absPath, { maxBytes: MAX_HISTORY_BYTES });
     if (text === undefined && pending.length === 0) return 0;
     const lines = (text ?? '').split('\n');
     const present = new Set(parseHistory(text ?? '').runs.map((r) => r.id));
@@ -173,20 +184,7 @@ export async function deleteRuns(absPath: string, ids: readonly string[], option
       else kept.push(line);
     }
     if (removed === 0 && pending.length === 0) return 0;
-    const tmp = `${absPath}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-    const handle = await fsp.open(tmp, 'wx');
-    try {
-      await writeAll(handle, Buffer.from(kept.map((l) => l + '\n').join(''), 'utf8'));
-      await handle.datasync();
-    } finally {
-      await handle.close();
-    }
-    try {
-      await fsp.rename(tmp, absPath);
-    } catch (e) {
-      await fsp.rm(tmp, { force: true });
-      throw e;
-    }
+    await replaceFile(root, absPath, kept.map((l) => l + '\n').join(''));
     if (pending.length > 0) {
       await syncDir(path.dirname(absPath)); // the rename is durable before the recovery files go
       await removeRecovered(pending);

@@ -1,6 +1,8 @@
 // The metrics file an evaluation command writes: one JSON object of metric name -> finite number, e.g.
 // `{"macro_f1": 0.81, "accuracy": 0.84, "latency_ms": 0.7}`. Errors say exactly what is wrong and where.
-import { promises as fsp } from 'fs';
+import * as path from 'path';
+import { nearestExistingFolder, WorkspacePathError } from '../workspace/realPaths';
+import { readWorkspaceFile } from '../workspace/safeRead';
 import { firstJsonErrorOffset, positionOf } from './jsonPosition';
 
 export const MAX_METRICS_BYTES = 10 * 1024 * 1024;
@@ -50,23 +52,26 @@ export function parseMetrics(text: string, label = 'metrics file'): Record<strin
   return metrics;
 }
 
-/** Reads and parses a metrics file; throws MetricsError for a missing, oversized or malformed file. */
-export async function readMetrics(absPath: string): Promise<Record<string, number>> {
-  let size: number;
+/**
+ * Reads and parses a metrics file; throws MetricsError for a missing, oversized or malformed file, and for one that
+ * is not a regular file or is a symbolic link leading outside `root` (the workspace; default: the file's nearest
+ * existing folder),
+ * whose content is then never read, so none of it can reach the error text.
+ */
+export async function readMetrics(absPath: string, root?: string): Promise<Record<string, number>> {
+  let bytes: Buffer | undefined;
   try {
-    const st = await fsp.stat(absPath);
-    if (!st.isFile()) throw new MetricsError(`metrics file ${absPath} is not a file`);
-    size = st.size;
+    bytes = await readWorkspaceFile(root ?? (await nearestExistingFolder(path.dirname(absPath))), absPath, { maxBytes: MAX_METRICS_BYTES });
   } catch (e) {
-    if (e instanceof MetricsError) throw e;
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new MetricsError(`metrics file ${absPath} was not written; the evaluation command must write it (see \${metricsFile})`);
+    if (!(e instanceof WorkspacePathError)) throw new MetricsError(`cannot read metrics file ${absPath}: ${(e as Error).message}`);
+    if (e.problem === 'too-large') {
+      throw new MetricsError(`metrics file ${absPath} is ${((e.size ?? 0) / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit; write only summary metrics`);
     }
-    throw new MetricsError(`cannot read metrics file ${absPath}: ${(e as Error).message}`);
+    if (e.problem === 'not-regular') throw new MetricsError(`metrics file ${absPath} is not a file: ${e.message}`);
+    throw new MetricsError(`metrics file ${absPath} was refused: ${e.message}`);
   }
-  if (size > MAX_METRICS_BYTES) {
-    throw new MetricsError(`metrics file ${absPath} is ${(size / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit; write only summary metrics`);
+  if (bytes === undefined) {
+    throw new MetricsError(`metrics file ${absPath} was not written; the evaluation command must write it (see \${metricsFile})`);
   }
-  const text = await fsp.readFile(absPath, 'utf8');
-  return parseMetrics(text, `metrics file ${absPath}`);
+  return parseMetrics(bytes.toString('utf8'), `metrics file ${absPath}`);
 }

@@ -5,6 +5,9 @@ import { promises as fsp } from 'fs';
 import * as path from 'path';
 import type { ProjectPlan } from '../model';
 import { resolveInside } from '../workspace/paths';
+import { WorkspacePathError } from '../workspace/realPaths';
+import { checkWorkspaceFile } from '../workspace/safeRead';
+import { ensureFolder, removeFile } from '../workspace/safeWrite';
 import { resolveHistoryPath, HistoryPathError } from './history';
 import { newRunId, type ParamValue, type RunSource } from './runRecord';
 import { closest } from '../text/suggest';
@@ -80,8 +83,7 @@ export function chooseCandidate(plan: ProjectPlan, candidateId?: string): string
 }
 
 async function makeRunDir(root: string, now: Date): Promise<{ runId: string; runDir: string }> {
-  const parent = resolveInside(root, RUNS_DIR) as string;
-  await fsp.mkdir(parent, { recursive: true });
+  const parent = await ensureFolder(root, RUNS_DIR); // its real path, inside the workspace
   for (let attempt = 0; ; attempt++) {
     const runId = newRunId(now);
     const runDir = path.join(parent, runId);
@@ -132,10 +134,21 @@ export async function prepareRun(plan: ProjectPlan, options: PrepareOptions): Pr
     if (e instanceof SubstitutionError) throw new RunSetupError(e.message);
     throw e;
   }
-  const { runId, runDir } = await makeRunDir(root, options.now ?? new Date());
-  const metricsFile = resolveInside(root, check(runId).metricsRel) as string;
-  await fsp.mkdir(path.dirname(metricsFile), { recursive: true });
-  await fsp.rm(metricsFile, { force: true }); // never read a previous run's metrics as this run's
+  let runId: string;
+  let runDir: string;
+  let metricsFile: string;
+  try {
+    // The history must be a regular file inside the workspace (by its real path) before the command runs.
+    await checkWorkspaceFile(root, historyFile);
+    ({ runId, runDir } = await makeRunDir(root, options.now ?? new Date()));
+    metricsFile = resolveInside(root, check(runId).metricsRel) as string;
+    await ensureFolder(root, path.dirname(metricsFile));
+    // Never read a previous run's metrics as this run's. A stale symbolic link is removed itself, never its target.
+    await removeFile(root, metricsFile);
+  } catch (e) {
+    if (e instanceof WorkspacePathError) throw new RunSetupError(e.message);
+    throw e;
+  }
   const command = substituteCommand(template, { candidate, runId, runDir, metricsFile, workspaceFolder: root, seed: String(seed) }, options.env);
   const params = plan.candidates?.find((c) => c?.id === candidate)?.params;
   return {

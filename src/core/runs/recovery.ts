@@ -5,7 +5,13 @@
 import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { randomBytes } from 'crypto';
+import { WorkspacePathError } from '../workspace/realPaths';
+import { readWorkspaceFolder, readWorkspaceText } from '../workspace/safeRead';
+import { ensureFolder, realTarget } from '../workspace/safeWrite';
 import { checkRunRecord, type RunRecord } from './runRecord';
+
+/** A recovery file holds one run record: a few KB. */
+const MAX_RECOVERY_BYTES = 1024 * 1024;
 
 export interface RecoveredRun {
   /** absolute path of the recovery file */
@@ -34,14 +40,15 @@ export async function syncDir(dir: string): Promise<void> {
 }
 
 /** Saves a run for the next writer to merge; returns the file's path. A file of the same run id is kept as it is. */
-export async function writeRecovery(historyFile: string, record: RunRecord): Promise<string> {
-  const dir = recoveryDir(historyFile);
+export async function writeRecovery(historyFile: string, record: RunRecord, root: string): Promise<string> {
+  // the folder by its real path, inside the workspace: a link that leads out is refused (WorkspacePathError)
+  const dir = await realTarget(root, recoveryDir(historyFile));
   const name = record.id.replace(/[^A-Za-z0-9._-]/g, '_');
   const file = path.join(dir, `${name}.json`);
   const tmp = path.join(dir, `.${name}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   let handle: fsp.FileHandle | undefined;
   for (let attempt = 0; !handle; attempt++) {
-    await fsp.mkdir(dir, { recursive: true });
+    await ensureFolder(root, dir);
     try {
       handle = await fsp.open(tmp, 'wx');
     } catch (e) {
@@ -67,20 +74,21 @@ export async function writeRecovery(historyFile: string, record: RunRecord): Pro
 }
 
 /** The runs waiting in recovery files, by file name (run ids sort by time). Unreadable files are skipped and kept. */
-export async function readRecovery(historyFile: string): Promise<RecoveredRun[]> {
-  const dir = recoveryDir(historyFile);
-  let names: string[];
+export async function readRecovery(historyFile: string, root: string): Promise<RecoveredRun[]> {
+  const dir = await realTarget(root, recoveryDir(historyFile));
+  let names: string[] | undefined;
   try {
-    names = await fsp.readdir(dir);
+    names = await readWorkspaceFolder(root, dir);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return [];
+    if (e instanceof WorkspacePathError && e.problem === 'not-folder') return []; // not ours: left alone
     throw e;
   }
+  if (!names) return [];
   const runs: RecoveredRun[] = [];
   for (const name of names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort()) {
     const file = path.join(dir, name);
     try {
-      const value: unknown = JSON.parse(await fsp.readFile(file, 'utf8'));
+      const value: unknown = JSON.parse((await readWorkspaceText(root, file, { maxBytes: MAX_RECOVERY_BYTES })) ?? '');
       if (checkRunRecord(value) === undefined) runs.push({ file, record: value as RunRecord });
     } catch {
       // a file that is not a run record is left for a person to look at; it is never deleted

@@ -1,16 +1,8 @@
 // Writes a file that must be new (a brief, a decision record): its folder is created, an existing file is never
-// overwritten. One of the core's I/O modules.
-import { promises as fsp } from 'fs';
-import * as path from 'path';
+// overwritten, and the path is judged by its real path inside the workspace `root` (safeWrite.createNewFile).
+import { createNewFile } from './safeWrite';
 
 /** Writes a new file (creating its folder); false when the file already exists, which is left untouched. */
-export async function writeNewFile(abs: string, text: string): Promise<boolean> {
-  await fsp.mkdir(path.dirname(abs), { recursive: true });
-  try {
-    await fsp.writeFile(abs, text, { encoding: 'utf8', flag: 'wx' });
-    return true;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw e;
-  }
+export async function writeNewFile(abs: string, text: string, root: string): Promise<boolean> {
+  return (await createNewFile(root, abs, text)) === 'created';
 }

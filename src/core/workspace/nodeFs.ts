@@ -4,34 +4,30 @@ import { promises as fsp } from 'fs';
 import * as path from 'path';
 import type { EntryKind, WorkspaceFs } from './workspaceFs';
 import { resolveInside } from './paths';
+import { resolveReal } from './realPaths';
+import { readWorkspaceText } from './safeRead';
 
 const SKIP_DIRS = new Set(['node_modules', '__pycache__', 'venv', 'dist', 'out', 'build']);
 
 export class NodeFs implements WorkspaceFs {
-  private realRoot?: Promise<string>;
-
   constructor(readonly root: string, private readonly maxFileBytes = 256 * 1024 * 1024) {}
 
   /** The real path of a workspace path, or undefined when it (or a symbolic link on the way) leads outside. */
   private async realInside(relPath: string): Promise<string | undefined> {
-    const abs = resolveInside(this.root, relPath);
-    if (!abs) return undefined;
+    if (!resolveInside(this.root, relPath)) return undefined;
     try {
-      this.realRoot ??= fsp.realpath(this.root);
-      const [root, real] = await Promise.all([this.realRoot, fsp.realpath(abs)]);
-      return real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep) ? real : undefined;
+      const rp = await resolveReal(this.root, relPath);
+      return rp.exists ? rp.real : undefined;
     } catch {
       return undefined;
     }
   }
 
+  /** Through the one safe reader (safeRead.ts): links leading outside, FIFOs, devices and huge files read as absent. */
   async readText(relPath: string): Promise<string | undefined> {
-    const abs = await this.realInside(relPath);
-    if (!abs) return undefined;
+    if (!resolveInside(this.root, relPath)) return undefined;
     try {
-      const st = await fsp.stat(abs);
-      if (!st.isFile() || st.size > this.maxFileBytes) return undefined;
-      return await fsp.readFile(abs, 'utf8');
+      return await readWorkspaceText(this.root, relPath, { maxBytes: this.maxFileBytes });
     } catch {
       return undefined;
     }

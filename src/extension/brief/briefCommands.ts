@@ -11,6 +11,7 @@ import type { RunSummary } from '../../core/brief/runs';
 import { BriefTemplateError } from '../../core/brief/template';
 import { updateBrief } from '../../core/brief/update';
 import { isInsideWorkspace, normaliseRelative } from '../../core/workspace/paths';
+import { WorkspacePathError } from '../../core/workspace/realPaths';
 import type { Evidence } from '../../core/state/evidence';
 import { findStepState } from '../../core/state/projectState';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
@@ -19,9 +20,8 @@ import { freshSnapshot, pickProject } from '../project/pickProject';
 import { folderArgOf, runsOf } from '../project/commandArgs';
 import { localToday } from '../../core/text/dates';
 import { writeNewFile } from '../../core/workspace/newFile';
-import { exists } from '../common/files';
 import { briefTemplateFor, BriefTemplateSettingError } from '../project/briefTemplate';
-import { BriefCommandError, editPlan, insideFolder } from './briefSupport';
+import { BriefCommandError, editPlan, exists, insideFolder } from './briefSupport';
 import { minimalEdit } from '../../core/edit/minimalEdit';
 
 /** Arguments that skip the prompts (tests, other commands). */
@@ -74,7 +74,7 @@ async function showBrief(uri: vscode.Uri): Promise<void> {
 }
 
 function fail(e: unknown): undefined {
-  if (e instanceof BriefCommandError || e instanceof BriefTemplateSettingError || e instanceof BriefTemplateError || e instanceof PlanEditError) {
+  if (e instanceof BriefCommandError || e instanceof BriefTemplateSettingError || e instanceof BriefTemplateError || e instanceof PlanEditError || e instanceof WorkspacePathError) {
     void vscode.window.showErrorMessage(`ML Project: ${e.message}`);
     return undefined;
   }
@@ -113,7 +113,7 @@ export async function createBrief(registry: ProjectRegistry, arg?: unknown): Pro
     const uri = vscode.Uri.file(abs);
     const template = await briefTemplateFor(project.folder);
 
-    if (await exists(vscode.Uri.file(abs))) {
+    if (await exists(abs, project.folder.uri.fsPath)) {
       let planEdited = false;
       if (!configured) planEdited = await editPlan(project.planUri, (t) => setProjectBrief(t, rel));
       const update = 'Update Project Brief';
@@ -129,7 +129,7 @@ export async function createBrief(registry: ProjectRegistry, arg?: unknown): Pro
     }
 
     const text = renderBrief(plan, template, { today: args.today ?? localToday(), runs: runSummaries(project) });
-    if (!(await writeNewFile(abs, text))) throw new BriefCommandError(`${rel} appeared while the brief was generated; it was not overwritten`);
+    if (!(await writeNewFile(abs, text, project.folder.uri.fsPath))) throw new BriefCommandError(`${rel} appeared while the brief was generated; it was not overwritten`);
     let planEdited = false;
     if (configured !== rel) {
       try {
@@ -175,7 +175,7 @@ export async function updateBriefCommand(registry: ProjectRegistry, arg?: unknow
     const abs = insideFolder(project.folder, rel, 'project.brief');
     const uri = vscode.Uri.file(abs);
     const open = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
-    if (!open && !(await exists(vscode.Uri.file(abs)))) {
+    if (!open && !(await exists(abs, project.folder.uri.fsPath))) {
       void vscode.window.showInformationMessage(`ML Project: ${rel} does not exist yet.`, create).then((c) => {
         if (c === create) void vscode.commands.executeCommand(COMMANDS.createBrief, { folder: project.folder.uri.toString() });
       });

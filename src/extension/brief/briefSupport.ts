@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { TextEdit } from '../../core/types';
 import { insideRoot } from '../../core/workspace/paths';
+import { resolveReal } from '../../core/workspace/realPaths';
 import { editDocument } from '../common/workspaceEdits';
 
 export class BriefCommandError extends Error {}
@@ -10,6 +11,11 @@ export class BriefCommandError extends Error {}
 /** A workspace-relative path as an absolute one; BriefCommandError when it leaves the folder. */
 export function insideFolder(folder: vscode.WorkspaceFolder, rel: string, what: string): string {
   return insideRoot(folder.uri.fsPath, rel, what, BriefCommandError);
+}
+
+/** True when something exists at `abs`, judged by its real path inside `root` (a link leading outside throws). */
+export async function exists(abs: string, root: string): Promise<boolean> {
+  return (await resolveReal(root, abs)).exists;
 }
 
 /**

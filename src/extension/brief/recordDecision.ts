@@ -7,6 +7,8 @@ import type { Candidate, ProjectPlan } from '../../core/model';
 import { latestRunByCandidate, formatMetric } from '../../core/brief/runs';
 import { PlanEditError, setDecision } from '../../core/brief/planEdits';
 import { DECISIONS_DIR, decisionRecordPath, defaultAttendees, isIsoDate, renderDecisionRecord } from '../../core/decision/record';
+import { WorkspacePathError } from '../../core/workspace/realPaths';
+import { readWorkspaceFolder } from '../../core/workspace/safeRead';
 import { betterRankedThan, rankCandidates } from '../../core/process/ranking';
 import type { ProjectRegistry } from '../project/projectRegistry';
 import { freshSnapshot, pickProject } from '../project/pickProject';
@@ -77,9 +79,9 @@ export function decisionItems(plan: ProjectPlan, runs: Parameters<typeof latestR
 }
 
 async function existingRecords(folder: vscode.WorkspaceFolder): Promise<Set<string>> {
-  const dir = vscode.Uri.joinPath(folder.uri, ...DECISIONS_DIR.split('/'));
-  const entries = await vscode.workspace.fs.readDirectory(dir).then((e) => e, () => [] as [string, vscode.FileType][]);
-  return new Set(entries.map(([name]) => `${DECISIONS_DIR}/${name}`));
+  // The core's reader: a decisions folder that is a link leading outside, or not a folder, is refused.
+  const names = (await readWorkspaceFolder(folder.uri.fsPath, DECISIONS_DIR)) ?? [];
+  return new Set(names.map((name) => `${DECISIONS_DIR}/${name}`));
 }
 
 export async function recordDecision(registry: ProjectRegistry, arg?: unknown): Promise<DecisionResult | undefined> {
@@ -142,7 +144,7 @@ export async function recordDecision(registry: ProjectRegistry, arg?: unknown): 
     const record = decisionRecordPath(date, await existingRecords(project.folder));
     const text = renderDecisionRecord(plan, { chosen, rationale, date, attendees, runs });
     const abs = insideFolder(project.folder, record, 'the decision record');
-    if (!(await writeNewFile(abs, text))) throw new BriefCommandError(`${record} appeared meanwhile; it was not overwritten. Try again.`);
+    if (!(await writeNewFile(abs, text, project.folder.uri.fsPath))) throw new BriefCommandError(`${record} appeared meanwhile; it was not overwritten. Try again.`);
 
     let planEdited = false;
     try {
@@ -158,7 +160,7 @@ export async function recordDecision(registry: ProjectRegistry, arg?: unknown): 
     );
     return { chosen, record, planEdited };
   } catch (e) {
-    if (e instanceof BriefCommandError || e instanceof PlanEditError) {
+    if (e instanceof BriefCommandError || e instanceof PlanEditError || e instanceof WorkspacePathError) {
       void vscode.window.showErrorMessage(`ML Project: ${e.message}`);
       return undefined;
     }

@@ -3,9 +3,29 @@
 import * as vscode from 'vscode';
 import type { TextEdit } from '../../core/types';
 import { textEditRefusal } from '../../core/edit/planText';
+import { WorkspacePathError } from '../../core/workspace/realPaths';
+import { checkWorkspaceFile } from '../../core/workspace/safeRead';
+
+/**
+ * Checks a file the editor is about to edit with the core's real-path rules (inside its workspace folder, a regular
+ * file). False, after an error message naming the link or the file, when it is refused.
+ */
+async function editable(uri: vscode.Uri): Promise<boolean> {
+  const folder = uri.scheme === 'file' ? vscode.workspace.getWorkspaceFolder(uri) : undefined;
+  if (!folder) return true;
+  try {
+    await checkWorkspaceFile(folder.uri.fsPath, uri.fsPath);
+    return true;
+  } catch (e) {
+    if (!(e instanceof WorkspacePathError)) throw e;
+    void vscode.window.showErrorMessage(`ML Project: ${vscode.workspace.asRelativePath(uri)} was not edited: ${e.message}`);
+    return false;
+  }
+}
 
 /** Computes edits from the document's current text and applies them; returns false when nothing was applied. */
 export async function editDocument(uri: vscode.Uri, compute: (text: string) => TextEdit[], attempts = 3): Promise<boolean> {
+  if (!(await editable(uri))) return false;
   for (let i = 0; i < attempts; i++) {
     const document = await vscode.workspace.openTextDocument(uri);
     const version = document.version;

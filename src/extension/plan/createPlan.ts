@@ -6,6 +6,8 @@ import { PLAN_FILE_NAME } from '../../core/model';
 import { starterPlan } from '../../core/starter';
 import type { ProjectRegistry } from '../project/projectRegistry';
 import { exists } from '../common/files';
+import { WorkspacePathError } from '../../core/workspace/realPaths';
+import { createNewFile } from '../../core/workspace/safeWrite';
 
 async function chooseFolder(): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
@@ -44,7 +46,19 @@ export async function createPlan(registry: ProjectRegistry, options?: { folder?:
     void vscode.window.showWarningMessage(`${folder.name} already has a ${PLAN_FILE_NAME}; it was left as it is.`);
     return undefined;
   }
-  await vscode.workspace.fs.writeFile(planUri, new TextEncoder().encode(starterPlan({ name, lead, eol })));
+  // Created exclusively by the core (never through a link, never over a file that appeared meanwhile).
+  let made: 'created' | 'exists';
+  try {
+    made = await createNewFile(folder.uri.fsPath, planUri.fsPath, starterPlan({ name, lead, eol }));
+  } catch (e) {
+    if (!(e instanceof WorkspacePathError)) throw e;
+    void vscode.window.showErrorMessage(`ML Project: ${PLAN_FILE_NAME} was not created: ${e.message}`);
+    return undefined;
+  }
+  if (made === 'exists') {
+    void vscode.window.showWarningMessage(`${folder.name} already has a ${PLAN_FILE_NAME}; it was left as it is.`);
+    return undefined;
+  }
   await registry.discover();
   await vscode.window.showTextDocument(planUri, { preview: false });
   return planUri;

@@ -1,12 +1,16 @@
 // The one model the extension's surfaces read: for each workspace folder with a `.mlproject.yaml`, the latest check
 // result. It re-checks on edits (debounced), saves, and file changes that can alter evidence (the brief written, a
 // dataset added, a run recorded), and fires one change event; trees, diagnostics and the status bar only forward it.
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { DisposableOwner } from '../common/disposableOwner';
 import { CONTEXT_KEYS } from '../commandIds';
 import { createChecker, type CheckResult } from '../../core/check';
 import { PLAN_FILE_NAME } from '../../core/model';
 import { NodeFs } from '../../core/workspace/nodeFs';
+import { MAX_PLAN_CHARS } from '../../core/parse/parsePlan';
+import { WorkspacePathError } from '../../core/workspace/realPaths';
+import { readWorkspaceFile } from '../../core/workspace/safeRead';
 import { readSettings } from '../common/settings';
 import { briefReaderFor } from './briefReader';
 import { exists } from '../common/files';
@@ -126,6 +130,11 @@ export class ProjectRegistry extends DisposableOwner {
 
   private async runCheck(entry: Entry, generation: number): Promise<void> {
     const text = await readPlanText(entry.planUri);
+    if (text instanceof WorkspacePathError) {
+      // Refused by the core's real-path rules (a link leading outside, a FIFO, a huge file): said, never followed.
+      void vscode.window.showErrorMessage(`ML Project: ${PLAN_FILE_NAME} in ${entry.folder.name} is not read: ${text.message}`);
+      return;
+    }
     if (text === undefined) {
       // The plan was deleted between the event and now: rediscover.
       void this.discover();
@@ -183,10 +192,22 @@ export class ProjectRegistry extends DisposableOwner {
   }
 }
 
-/** The open document's text (it may be unsaved), else the file on disk; undefined when it is gone. */
-async function readPlanText(uri: vscode.Uri): Promise<string | undefined> {
+/**
+ * The open document's text (it may be unsaved), else the file on disk; undefined when it is gone. A file on disk is
+ * read with the core's safe reader (its folder is its workspace, as in the CLI); a refusal is returned, not thrown.
+ */
+async function readPlanText(uri: vscode.Uri): Promise<string | undefined | WorkspacePathError> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open) return open.getText();
+  if (uri.scheme === 'file') {
+    try {
+      const bytes = await readWorkspaceFile(path.dirname(uri.fsPath), uri.fsPath, { maxBytes: MAX_PLAN_CHARS * 2 });
+      return bytes === undefined ? undefined : new TextDecoder('utf-8').decode(bytes);
+    } catch (e) {
+      if (e instanceof WorkspacePathError) return e;
+      return undefined;
+    }
+  }
   try {
     return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
   } catch {

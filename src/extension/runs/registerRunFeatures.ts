@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import { PLAN_FILE_NAME } from '../../core/model';
 import { deleteRuns, resolveHistoryPath } from '../../core/runs/history';
+import { checkWorkspaceFile } from '../../core/workspace/safeRead';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
 import { EvaluationCodeLens } from './codeLens';
 import { Dashboards } from './dashboardPanel';
@@ -31,7 +32,9 @@ async function openMetrics(project: ProjectSnapshot, runId: string): Promise<voi
   }
   const rel = metricsFileOf(run, project.result.parsed.plan);
   const uri = rel ? vscode.Uri.joinPath(project.folder.uri, ...rel.split('/')) : undefined;
-  if (uri && (await exists(uri))) {
+  // Opened only when its real path is inside the workspace and it is a regular file (the core's check).
+  const safe = uri ? await checkWorkspaceFile(project.folder.uri.fsPath, uri.fsPath).then((rp) => rp.exists, () => false) : false;
+  if (uri && safe && (await exists(uri))) {
     await vscode.window.showTextDocument(uri, { preview: true });
     return;
   }
@@ -90,7 +93,7 @@ export function registerRunFeatures(context: vscode.ExtensionContext, registry: 
       if (choice !== del) return false;
       let removed: number;
       try {
-        removed = await deleteRuns(resolveHistoryPath(project.folder.uri.fsPath, project.result.parsed.plan), [run.id]);
+        removed = await deleteRuns(resolveHistoryPath(project.folder.uri.fsPath, project.result.parsed.plan), [run.id], { root: project.folder.uri.fsPath });
       } catch (e) {
         void vscode.window.showErrorMessage(`ML Project: could not delete run ${run.id}: ${(e as Error).message}`);
         return false;

@@ -2,7 +2,6 @@
 // (visible, cancellable, ended by `evaluation.timeout`), then the same record the CLI writes, appended to the run
 // history, and a verdict against the baseline and the success criteria. Never runs in an untrusted workspace; asks
 // before the first run of a command text in a workspace.
-import { promises as fsp } from 'fs';
 import * as vscode from 'vscode';
 import { COMMANDS, VIEWS, focusCommand } from '../commandIds';
 import type { ProjectPlan } from '../../core/model';
@@ -13,6 +12,7 @@ import { readHistory } from '../../core/runs/history';
 import { prepareRun, RunSetupError, type PreparedRun } from '../../core/runs/prepare';
 import type { RunRecord } from '../../core/runs/runRecord';
 import { formatDuration } from '../../core/runs/timeout';
+import { removeTree } from '../../core/workspace/safeWrite';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
 import { runArgsOf, runsOf } from '../project/commandArgs';
 import { readSettings } from '../common/settings';
@@ -130,7 +130,7 @@ export class EvaluationRunner {
     }
 
     if (!(await this.confirm(project, plan, prepared))) {
-      await fsp.rm(prepared.runDir, { recursive: true, force: true }).catch(() => undefined);
+      await removeTree(prepared.root, prepared.runDir).catch(() => undefined); // never through a link leading outside
       return undefined;
     }
     return this.execute(project, plan, prepared);

@@ -39,7 +39,7 @@ test('a lock held by another live process: the wait is told, then the run is sav
   const notices: string[] = [];
   let outcome;
   try {
-    outcome = await saveRun(file, late, { timeoutMs: 300, onWait: (m) => notices.push(m) });
+    outcome = await saveRun(file, late, { root: dir, timeoutMs: 300, onWait: (m) => notices.push(m) });
   } finally {
     await held.release();
   }
@@ -53,7 +53,7 @@ test('a lock held by another live process: the wait is told, then the run is sav
   assert.deepEqual((await readHistory(file)).runs, [first, late]); // readers see it before it is merged
 
   const next = sampleRun({ id: '20261126-120000-0003' });
-  assert.deepEqual(await saveRun(file, next), { where: 'history', file });
+  assert.deepEqual(await saveRun(file, next, { root: dir }), { where: 'history', file });
   assert.deepEqual(idsInFile(file), [first.id, late.id, next.id]);
   assert.equal(existsSync(recoveryDir(file)), false);
   await appendRun(file, sampleRun({ id: '20261126-120000-0004' }));
@@ -65,7 +65,7 @@ test('a writer that crashed between appending and removing: the recovery file is
   const file = path.join(dir, 'runs.jsonl');
   const run = sampleRun({ id: '20261126-120000-0001' });
   await appendRun(file, run);
-  await writeRecovery(file, run); // as left by a merge that appended it and died before the unlink
+  await writeRecovery(file, run, dir); // as left by a merge that appended it and died before the unlink
   assert.deepEqual((await readHistory(file)).runs.map((r) => r.id), [run.id]);
   await appendRun(file, sampleRun({ id: '20261126-120000-0002' }));
   assert.deepEqual(idsInFile(file), [run.id, '20261126-120000-0002']);
@@ -76,9 +76,9 @@ test('several pending runs merge in order, into a missing history too; the run b
   const file = path.join(dir, 'h', 'runs.jsonl');
   const b = sampleRun({ id: '20261126-120000-000b' });
   const a = sampleRun({ id: '20261126-120000-000a' });
-  await writeRecovery(file, b);
-  await writeRecovery(file, a);
-  await writeRecovery(file, sampleRun({ id: '20261126-120000-000c' }));
+  await writeRecovery(file, b, dir);
+  await writeRecovery(file, a, dir);
+  await writeRecovery(file, sampleRun({ id: '20261126-120000-000c' }), dir);
   assert.equal(existsSync(file), false);
   await appendRun(file, sampleRun({ id: '20261126-120000-000c', note: 'the same run, appended now' }));
   const h = await readHistory(file);
@@ -88,10 +88,10 @@ test('several pending runs merge in order, into a missing history too; the run b
 
 test('a recovery file is never replaced, and a file that is not a run record is kept, not merged', withDir(async (dir) => {
   const file = path.join(dir, 'runs.jsonl');
-  const path1 = await writeRecovery(file, sampleRun({ note: 'first' }));
-  const path2 = await writeRecovery(file, sampleRun({ note: 'second' }));
+  const path1 = await writeRecovery(file, sampleRun({ note: 'first' }), dir);
+  const path2 = await writeRecovery(file, sampleRun({ note: 'second' }), dir);
   assert.equal(path1, path2);
-  assert.equal((await readRecovery(file))[0].record.note, 'first');
+  assert.equal((await readRecovery(file, dir))[0].record.note, 'first');
   writeFileSync(path.join(recoveryDir(file), 'broken.json'), '{"id": "x"');
   await appendRun(file, sampleRun({ id: '20261126-120000-0009' }));
   assert.deepEqual(idsInFile(file), ['20261126-120000-aaaa', '20261126-120000-0009']);
@@ -101,8 +101,8 @@ test('a recovery file is never replaced, and a file that is not a run record is 
 test('deleting runs merges the pending ones first and can delete one of them', withDir(async (dir) => {
   const file = path.join(dir, 'runs.jsonl');
   await appendRun(file, sampleRun({ id: '20261126-120000-0001' }));
-  await writeRecovery(file, sampleRun({ id: '20261126-120000-0002' }));
-  await writeRecovery(file, sampleRun({ id: '20261126-120000-0003' }));
+  await writeRecovery(file, sampleRun({ id: '20261126-120000-0002' }), dir);
+  await writeRecovery(file, sampleRun({ id: '20261126-120000-0003' }), dir);
   assert.equal(await deleteRuns(file, ['20261126-120000-0002']), 1);
   assert.deepEqual(idsInFile(file), ['20261126-120000-0001', '20261126-120000-0003']);
   assert.deepEqual(readdirSync(dir), ['runs.jsonl']);
@@ -111,6 +111,6 @@ test('deleting runs merges the pending ones first and can delete one of them', w
 test('only when neither the history nor a recovery file can be written does saving fail, naming both reasons', withDir(async (dir) => {
   mkdirSync(path.join(dir, 'x'));
   writeFileSync(path.join(dir, 'x', 'file'), '');
-  await assert.rejects(saveRun(path.join(dir, 'x', 'file', 'runs.jsonl'), sampleRun()),
+  await assert.rejects(saveRun(path.join(dir, 'x', 'file', 'runs.jsonl'), sampleRun(), { root: dir }),
     (e: unknown) => e instanceof RunNotSavedError && /could not be recorded .* nor saved for recovery/.test(e.message));
 }));

@@ -35,6 +35,10 @@ export interface RunRecord {
   params?: Record<string, ParamValue>;
   error?: string;
   source: RunSource;
+  /** the sweep the run belongs to (one `eval` invocation that ran several candidates or repeats) */
+  sweepId?: string;
+  /** the seed the run was given, when a sweep set one */
+  seed?: number;
 }
 
 function pad(n: number, width = 2): string {
@@ -75,6 +79,8 @@ export function checkRunRecord(v: unknown): string | undefined {
   if (r.source !== 'editor' && r.source !== 'cli') return '"source" is not "editor" or "cli"';
   if (r.note !== undefined && typeof r.note !== 'string') return '"note" is not a string';
   if (r.error !== undefined && typeof r.error !== 'string') return '"error" is not a string';
+  if (r.sweepId !== undefined && (typeof r.sweepId !== 'string' || r.sweepId.length === 0)) return '"sweepId" is not a non-empty string';
+  if (r.seed !== undefined && (typeof r.seed !== 'number' || !Number.isFinite(r.seed))) return '"seed" is not a number';
   if (r.git !== undefined) {
     const g = r.git as Record<string, unknown> | null;
     if (typeof g !== 'object' || g === null || typeof g.commit !== 'string' || typeof g.dirty !== 'boolean') {

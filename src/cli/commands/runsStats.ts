@@ -87,8 +87,8 @@ export function statsLines(s: CandidateStats, scope: RunScope): string {
   return `${head}, 95% intervals${vs}:\n    ${parts.join('\n    ')}`;
 }
 
-/** The JSON form: the summary with the latest counted run's id in place of the whole record. */
+/** The JSON form: the summary with the counted runs' ids in place of the whole records. */
 export function statsJson(s: CandidateStats): Record<string, unknown> {
-  const { latest, ...rest } = s;
-  return { ...rest, latestRunId: latest?.id ?? null };
+  const { latest, runs, ...rest } = s;
+  return { ...rest, runIds: runs.map((r) => r.id), latestRunId: latest?.id ?? null };
 }

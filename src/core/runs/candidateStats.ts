@@ -7,7 +7,7 @@
 //   compareCandidates(candidate, baseline, plan)   → BaselineDifference[] (candidate − baseline, per shared metric)
 //   targetsMet(stats, 'mean' | 'confident')        → the gate of `--require-targets[=confident]`
 import type { Direction, ProjectPlan } from '../model';
-import { describeSample, type Interval, type SampleStats } from '../stats/sample';
+import { accumulate, newAccumulator, statsOf, type Interval, type SampleAccumulator, type SampleStats } from '../stats/sample';
 import { welchDifference, type MeanDifference } from '../stats/welch';
 import { criteriaOf, directionsOf, isLater, meetsTarget, type Criterion } from './compare';
 import type { RunRecord } from './runRecord';
@@ -54,8 +54,8 @@ export interface CandidateStats {
   name?: string;
   inPlan: boolean;
   baseline: boolean;
-  /** the counted runs' ids, oldest first */
-  runIds: string[];
+  /** the counted runs, oldest first (shared with the selection: do not modify) */
+  runs: readonly RunRecord[];
   /** the number of counted runs */
   n: number;
   /** the sweep the counted runs belong to (default scope, when the latest run has a sweep id) */
@@ -113,20 +113,20 @@ export function compareCandidates(candidate: CandidateStats, baseline: Candidate
 }
 
 function metricStats(runs: readonly RunRecord[], criteriaMetrics: readonly string[], directions: Map<string, Direction>): MetricStats[] {
-  const values = new Map<string, number[]>();
-  for (const m of criteriaMetrics) values.set(m, []);
+  const samples = new Map<string, SampleAccumulator>();
+  for (const m of criteriaMetrics) samples.set(m, newAccumulator());
   for (const r of runs) {
     for (const metric in r.metrics) {
-      let list = values.get(metric);
-      if (!list) values.set(metric, (list = []));
-      list.push(r.metrics[metric]);
+      let acc = samples.get(metric);
+      if (!acc) samples.set(metric, (acc = newAccumulator()));
+      accumulate(acc, r.metrics[metric]);
     }
   }
   const out: MetricStats[] = [];
-  for (const [metric, list] of values) {
-    if (list.length === 0) continue;
+  for (const [metric, acc] of samples) {
+    if (acc.n === 0) continue;
     const dir = directions.get(metric);
-    out.push({ metric, ...describeSample(list), ...(dir ? { direction: dir } : {}) });
+    out.push({ metric, ...statsOf(acc), ...(dir ? { direction: dir } : {}) });
   }
   return out;
 }
@@ -163,7 +163,7 @@ export function summarizeCandidates(history: readonly RunRecord[], plan: Project
     const byMetric = new Map(metrics.map((m) => [m.metric, m]));
     return {
       ...o,
-      runIds: runs.map((r) => r.id),
+      runs,
       n: runs.length,
       ...(sel?.sweepId !== undefined ? { sweepId: sel.sweepId } : {}),
       notCounted: sel?.notCounted ?? 0,

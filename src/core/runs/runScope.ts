@@ -27,11 +27,26 @@ export interface RunSelection {
 
 const MARK = '\u0000mlp:';
 const SENTINEL = new RegExp(`'${MARK}(\\w+)\u0000'`, 'g');
-/** A single shell-quoted word as shellQuote writes it: 'abc' or 'it'\''s'. */
-const QUOTED = `'[^']*'(?:\\\\''[^']*')*`;
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function unmarked(s: string): boolean {
+  return !s.includes(MARK);
+}
+
+/** The end of the shell-quoted word shellQuote writes ('abc' or 'it'\''s') that starts at `i`, or -1. */
+function quotedWordEnd(s: string, i: number): number {
+  if (s.charCodeAt(i) !== 39) return -1; // '
+  for (;;) {
+    const close = s.indexOf("'", i + 1);
+    if (close < 0) return -1;
+    if (s.startsWith("\\''", close + 1)) i = close + 3; // '\'' continues the word
+    else return close + 1;
+  }
+}
+
+/** True when c[start, end) is shellQuote(value); without allocating for a value with no quote in it. */
+function isQuoted(c: string, start: number, end: number, value: string): boolean {
+  if (value.includes("'")) return c.slice(start, end) === shellQuote(value);
+  return end - start === value.length + 2 && c.startsWith(value, start + 1);
 }
 
 /**
@@ -52,68 +67,90 @@ export function commandMatcher(template: unknown): ((run: RunRecord) => boolean)
     if (e instanceof SubstitutionError) return undefined;
     throw e;
   }
-  const own: string[] = []; // per capture group: 'candidate', 'runId' or '' (any quoted word)
-  let source = '^';
+  // The substituted shape as literal text between quoted words: what a word must be ('candidate', 'runId' or any).
+  const literals: string[] = [];
+  const words: string[] = [];
   let last = 0;
   for (const m of shape.matchAll(SENTINEL)) {
-    source += escapeRegExp(shape.slice(last, m.index)) + `(${QUOTED})`;
-    own.push(m[1] === 'candidate' || m[1] === 'runId' ? m[1] : '');
+    literals.push(shape.slice(last, m.index));
+    words.push(m[1] === 'candidate' || m[1] === 'runId' ? m[1] : '');
     last = (m.index ?? 0) + m[0].length;
   }
-  source += escapeRegExp(shape.slice(last)) + '$';
-  const re = new RegExp(source);
+  literals.push(shape.slice(last));
+  if (!literals.every(unmarked)) return undefined; // cannot happen: substituteCommand refuses variables in quotes
   return (run) => {
-    const m = re.exec(run.command);
-    if (!m) return false;
-    for (let i = 0; i < own.length; i++) {
-      if (own[i] === 'candidate' && m[i + 1] !== shellQuote(run.candidate)) return false;
-      if (own[i] === 'runId' && m[i + 1] !== shellQuote(run.id)) return false;
+    const c = run.command;
+    if (!c.startsWith(literals[0])) return false;
+    let pos = literals[0].length;
+    for (let i = 0; i < words.length; i++) {
+      const end = quotedWordEnd(c, pos);
+      if (end < 0) return false;
+      if (words[i] === 'candidate') {
+        if (!isQuoted(c, pos, end, run.candidate)) return false;
+      } else if (words[i] === 'runId') {
+        if (!isQuoted(c, pos, end, run.id)) return false;
+      }
+      pos = end;
+      if (!c.startsWith(literals[i + 1], pos)) return false;
+      pos += literals[i + 1].length;
     }
-    return true;
+    return pos === c.length;
   };
 }
 
 /** True when two params objects hold the same keys and values (no params and `{}` are the same). */
 export function sameParams(a: Record<string, ParamValue> | undefined, b: Record<string, ParamValue> | undefined): boolean {
-  const ka = a ? Object.keys(a) : [];
-  const kb = b ? Object.keys(b) : [];
-  if (ka.length !== kb.length) return false;
-  for (const k of ka) if (!b || !Object.prototype.hasOwnProperty.call(b, k) || b[k] !== a![k]) return false;
-  return true;
-}
-
-function oldestFirst(runs: readonly RunRecord[]): boolean {
-  for (let i = 1; i < runs.length; i++) if (isLater(runs[i - 1], runs[i])) return false;
-  return true;
+  let na = 0;
+  for (const k in a) {
+    na++;
+    if (!b || !Object.prototype.hasOwnProperty.call(b, k) || b[k] !== a[k]) return false;
+  }
+  let nb = 0;
+  for (const _k in b) nb++;
+  return na === nb;
 }
 
 interface Pending {
+  /** the plan's params for the candidate; `inPlan` false: the candidate is not in the plan, params are not compared */
+  params?: Record<string, ParamValue>;
+  inPlan: boolean;
   matching: RunRecord[];
+  /** false once a matching run came after a later one: `matching` then needs sorting */
+  ordered: boolean;
   latest?: RunRecord;
   total: number;
 }
 
+function byStart(a: RunRecord, b: RunRecord): number {
+  return isLater(a, b) ? 1 : isLater(b, a) ? -1 : 0;
+}
+
 /**
  * Per candidate (in the order first seen in the history), the runs its statistics are over. A candidate that is not
- * in the plan has no current params, so its runs are not told apart by params.
+ * in the plan has no current params, so its runs are not told apart by params. One pass over the history.
  */
 export function selectRuns(history: readonly RunRecord[], plan: ProjectPlan, options: ScopeOptions = {}): Map<string, RunSelection> {
   const matchesCommand = commandMatcher(plan.evaluation?.command);
-  const params = new Map<string, Record<string, ParamValue> | undefined>();
-  for (const c of plan.candidates ?? []) if (typeof c?.id === 'string' && !params.has(c.id)) params.set(c.id, c.params);
+  const planParams = new Map<string, Record<string, ParamValue> | undefined>();
+  for (const c of plan.candidates ?? []) if (typeof c?.id === 'string' && !planParams.has(c.id)) planParams.set(c.id, c.params);
   const pending = new Map<string, Pending>();
   for (const r of history) {
     let p = pending.get(r.candidate);
-    if (!p) pending.set(r.candidate, (p = { matching: [], total: 0 }));
+    if (!p) {
+      p = { params: planParams.get(r.candidate), inPlan: planParams.has(r.candidate), matching: [], ordered: true, total: 0 };
+      pending.set(r.candidate, p);
+    }
     p.total++;
     if (!isSuccessful(r)) continue;
-    if (params.has(r.candidate) && !sameParams(r.params, params.get(r.candidate))) continue;
+    if (p.inPlan && !sameParams(r.params, p.params)) continue;
     if (matchesCommand && !matchesCommand(r)) continue;
     p.matching.push(r);
     if (!p.latest || isLater(r, p.latest)) p.latest = r;
+    else p.ordered = false;
   }
   const out = new Map<string, RunSelection>();
   for (const [candidate, p] of pending) {
+    if (!p.ordered) p.matching.sort(byStart);
     let runs: RunRecord[];
     let sweepId: string | undefined;
     if (options.scope === 'all' || !p.latest) runs = p.matching;
@@ -121,7 +158,6 @@ export function selectRuns(history: readonly RunRecord[], plan: ProjectPlan, opt
       sweepId = p.latest.sweepId;
       runs = p.matching.filter((r) => r.sweepId === sweepId);
     } else runs = [p.latest];
-    if (!oldestFirst(runs)) runs.sort((a, b) => (isLater(a, b) ? 1 : isLater(b, a) ? -1 : 0));
     out.set(candidate, { candidate, runs, ...(sweepId !== undefined ? { sweepId } : {}), notCounted: p.total - runs.length });
   }
   return out;

@@ -19,17 +19,38 @@ export interface SampleStats {
   ci?: Interval;
 }
 
-/** The statistics of a non-empty list of finite values. */
-export function describeSample(values: readonly number[]): SampleStats {
-  const n = values.length;
-  if (n === 0) throw new RangeError('describeSample: no values');
-  let sum = 0;
-  for (const v of values) sum += v;
-  const mean = sum / n;
+/** A running sample (Welford's algorithm: one pass, no list kept, no cancellation for large, close values). */
+export interface SampleAccumulator {
+  n: number;
+  mean: number;
+  /** the sum of squared deviations from the running mean */
+  m2: number;
+}
+
+export function newAccumulator(): SampleAccumulator {
+  return { n: 0, mean: 0, m2: 0 };
+}
+
+export function accumulate(acc: SampleAccumulator, value: number): void {
+  acc.n++;
+  const d = value - acc.mean;
+  acc.mean += d / acc.n;
+  acc.m2 += d * (value - acc.mean);
+}
+
+/** The statistics of a non-empty accumulated sample. */
+export function statsOf(acc: SampleAccumulator): SampleStats {
+  const { n, mean } = acc;
+  if (n === 0) throw new RangeError('statsOf: no values');
   if (n < 2) return { n, mean };
-  let squares = 0; // two passes: no cancellation when the values are large and close together
-  for (const v of values) squares += (v - mean) * (v - mean);
-  const sd = Math.sqrt(squares / (n - 1));
+  const sd = Math.sqrt(Math.max(0, acc.m2) / (n - 1));
   const half = tQuantile(1 - (1 - CONFIDENCE) / 2, n - 1) * (sd / Math.sqrt(n));
   return { n, mean, sd, ci: { low: mean - half, high: mean + half } };
+}
+
+/** The statistics of a non-empty list of finite values. */
+export function describeSample(values: readonly number[]): SampleStats {
+  const acc = newAccumulator();
+  for (const v of values) accumulate(acc, v);
+  return statsOf(acc);
 }

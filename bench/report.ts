@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO_ROOT } from './engines';
 import { fileSize, type CliResult, type HistoryResult } from './measureCliSizesHistory';
+import type { StatsResult } from './measureStats';
 import type { SizeResult } from './measureEngines';
 import { SWEEP_PARALLEL, SWEEP_RUNS, SWEEP_RUN_SECONDS, type SweepBenchResult } from './measureSweep';
 import { LOAD_AT_START, QUICK, SEED, YAMLLS_DEBOUNCE_MS } from './settings';
@@ -60,6 +61,7 @@ export interface Measurements {
   sizes: SizeResult[];
   cli: CliResult;
   history: HistoryResult;
+  stats: StatsResult;
   bundle: number | undefined;
   vsix: { file: string; size: number } | undefined;
   sweep?: SweepBenchResult;
@@ -76,7 +78,7 @@ export interface Report {
 }
 
 /** The targets with their verdicts, and the tables and lines both outputs print. */
-export function buildReport({ sizes, cli, history, bundle, vsix, sweep }: Measurements): Report {
+export function buildReport({ sizes, cli, history, stats, bundle, vsix, sweep }: Measurements): Report {
   const timingRows: string[][] = [];
   const keys = ['floor', 'mlproject', 'incremental', 'yamlls-inproc', 'lsp'];
   for (const key of keys) {
@@ -157,6 +159,11 @@ export function buildReport({ sizes, cli, history, bundle, vsix, sweep }: Measur
     what: 'summariseHistory over 100,000 runs', target: '(info)',
     value: history.available ? `${fmtMs(history.ms!)}; peak RSS Δ ${fmtBytes(history.memory?.peakRssDelta)}, retained heap Δ ${fmtBytes(history.memory?.retainedHeapDelta)}` : history.note!,
     met: undefined,
+  });
+  targets.push({
+    what: 'statistics over 100,000 runs (summarizeCandidates, every run counted)', target: '≤ 50 ms',
+    value: `${fmtMs(stats.allMs)} (default scope, latest sweep: ${fmtMs(stats.latestMs)})`, met: stats.allMs <= 50,
+    fix: 'The cost is one pass over the history per call (per run: the status, a params comparison and a scan of the command against the template; per counted value one Welford step). The editor should cache the summary per history version instead of recomputing it on every render, and the selection could skip the command scan for a run whose command string it has already seen.',
   });
 
   const verdict = (t: Target): string => (t.met === undefined ? (t.target.startsWith('(') ? '' : 'not measured') : t.met ? 'met' : '**MISSED**');
@@ -256,6 +263,10 @@ ${proofLines.map((l) => '  ' + l).join('\n')}
   ${QUICK ? 3 : 12} timed runs each, medians.
 - **History**: \`summariseHistory(runs, plan)\` from \`src/core/runs/compare.ts\` over 100,000 generated run records
   (\`bench/generateHistory.ts\`), median of 10.
+- **Statistics**: \`summarizeCandidates(runs, plan, { scope })\` from \`src/core/runs/candidateStats.ts\` over the same
+  100,000 records rewritten so that every run was made by the plan's current command and params, in sweeps of 50
+  (\`bench/measureStats.ts\`): with \`scope: 'all'\` every ok run is counted (the worst case, the one the target is
+  checked on), with the default scope each candidate's latest sweep; median of 10.
 
 ${notes.length ? `## Notes\n\n${notes.join('\n')}\n` : ''}`;
 }

@@ -3,6 +3,7 @@
 // prints how each compares with the baseline and the success criteria, then a summary of the sweep.
 import { compareRun, type RunComparison } from '../../core/runs/compare';
 import { localExecutor } from '../../core/runs/executor';
+import { summarizeCandidates, targetsMet, type CandidateStats } from '../../core/runs/candidateStats';
 import { readHistory } from '../../core/runs/history';
 import { RunSetupError } from '../../core/runs/prepare';
 import { SweepRunner, type SweepEvent, type SweepRun } from '../../core/runs/scheduler';
@@ -11,6 +12,7 @@ import { summariseSweep } from '../../core/runs/sweepSummary';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliIO, type CommandHandler } from '../io';
 import { help, parseEvalArgs, type EvalArgs } from './evalArgs';
 import { comparisonJson, resultLine } from './runsFormat';
+import { statsJson, statsLines } from './runsStats';
 import { loadRunsWorkspace } from './runsWorkspace';
 import { PrefixedLines, sweepSummaryText } from './sweepFormat';
 
@@ -115,9 +117,22 @@ export const evalCommand: CommandHandler = async (argv, io) => {
 
   const runs = runner.runs.filter((r) => r.record);
   const cmps = runs.map((r) => print.comparisons.get(r)!);
+  // Statistics per candidate of this invocation, over its sample (by default its latest sweep: this one).
+  const historyFile = runner.runs[0]?.prepared.historyFile;
+  const history = historyFile ? await readHistory(historyFile, ws.root) : { runs: [], corrupt: [] };
+  const statsOf = new Map(summarizeCandidates(history.runs, ws.plan, { scope: args.scope }).map((s) => [s.candidate, s]));
+  const candidatesRun = [...new Set(runs.map((r) => r.record!.candidate))];
   if (args.json) {
-    const json = cmps.map(comparisonJson);
+    const json = cmps.map((c) => {
+      const st = statsOf.get(c.run.candidate);
+      return { ...comparisonJson(c), statistics: st ? statsJson(st) : null };
+    });
     io.stdout(JSON.stringify(isSweep ? json : json[0], null, 2) + '\n');
+  } else {
+    for (const c of candidatesRun) {
+      const st = statsOf.get(c);
+      if (st && runs.some((r) => r.record!.candidate === c && r.record!.status === 'ok')) io.stdout(statsLines(st, args.scope) + '\n');
+    }
   }
   if (spec.items.length > 1) {
     const text = sweepSummaryText(summariseSweep(result.records, ws.plan), result.sweepId, result.cancelled) + '\n';
@@ -128,16 +143,23 @@ export const evalCommand: CommandHandler = async (argv, io) => {
 
   if (result.unrecorded.length > 0 || result.records.some((r) => r.status !== 'ok')) return EXIT_FAILED;
   if (args.requireTargets) {
-    const missed = cmps.filter((c) => !c.targetsMet);
-    if (missed.length === 0) return EXIT_OK;
-    if (missed[0].criteria.length === 0) {
+    const gate = args.requireTargets;
+    if ((ws.plan.goal?.success_criteria ?? []).length === 0) {
       io.stderr('error: --require-targets, but the plan has no goal.success_criteria\n');
-    } else if (!isSweep) {
-      io.stderr(`error: success criteria not met: ${missed[0].criteria.filter((c) => c.status !== 'pass').map((c) => c.metric).join(', ')}\n`);
+      return EXIT_FAILED;
+    }
+    const failing = candidatesRun.filter((c) => !(statsOf.has(c) && targetsMet(statsOf.get(c)!, gate)));
+    if (failing.length === 0) return EXIT_OK;
+    const confident = gate === 'confident';
+    const missedOf = (c: string): string[] => (statsOf.get(c)?.targets ?? [])
+      .filter((t) => t.status !== 'met-confident' && (confident || t.status !== 'met-on-mean')).map((t) => t.metric);
+    const why = (st: CandidateStats | undefined): string => (confident && st?.n === 1 ? ' (n=1: one run has no interval; repeat the run)' : '');
+    const how = confident ? ' with confidence' : '';
+    if (candidatesRun.length === 1) {
+      io.stderr(`error: success criteria not met${how}: ${missedOf(failing[0]).join(', ')}${why(statsOf.get(failing[0]))}\n`);
     } else {
-      const label = new Map(runs.map((r) => [r.record!.id, r.item.label]));
-      const which = missed.map((c) => `${label.get(c.run.id)} (${c.criteria.filter((x) => x.status !== 'pass').map((x) => x.metric).join(', ')})`);
-      io.stderr(`error: success criteria not met by ${missed.length} of ${cmps.length} runs: ${which.join(', ')}\n`);
+      const which = failing.map((c) => `${c} (${missedOf(c).join(', ')})`);
+      io.stderr(`error: success criteria not met${how} by ${failing.length} of ${candidatesRun.length} candidates: ${which.join(', ')}\n`);
     }
     return EXIT_FAILED;
   }

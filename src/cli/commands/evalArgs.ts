@@ -1,13 +1,17 @@
 // The options of `mlproject eval` and its help text.
 import { UsageError } from '../io';
 import { parseOptions } from '../options';
+import type { RunScope } from '../../core/runs/candidateStats';
+import { sampleOption } from './runsStats';
 
 export const help = `Usage: mlproject eval [path] [--candidate id[,id...] | --all] [--repeat n] [--parallel n]
-                     [--note text] [--require-targets] [--json]
+                     [--note text] [--require-targets[=confident]] [--sample latest|all] [--json]
 
 Runs evaluation.command of the plan for one candidate, or a sweep of several candidates and seeds, records each
 run in the run history (.mlproject/runs.jsonl unless evaluation.history says otherwise) and prints its metrics
-with the change against the latest baseline run and a check against each success criterion.
+with the change against the latest baseline run and a check against each success criterion, then each
+candidate's statistics: n, each metric's mean with its 95% interval, the difference from the baseline
+candidate with its 95% Welch interval and a verdict (better, worse, within noise).
 
   path               the plan file or its folder (default: the current folder)
   --candidate ids    the candidate(s) to evaluate, comma-separated (default: decision.chosen)
@@ -15,7 +19,12 @@ with the change against the latest baseline run and a check against each success
   --repeat n         runs per candidate, with seeds 0…n-1 (\${seed}, MLPROJECT_SEED); default evaluation.repeats or 1
   --parallel n       how many runs at the same time; default evaluation.parallel or 1
   --note text        what this run (or sweep) is trying to show
-  --require-targets  exit 1 when a success criterion is missed or missing (by any run)
+  --require-targets  exit 1 when a candidate's mean misses a success criterion (or the metric is missing)
+  --require-targets=confident
+                     exit 1 unless every criterion's whole 95% interval is on the right side of its
+                     target (never with one run: one run has no interval)
+  --sample latest    statistics over each candidate's latest sweep, or its latest run (the default)
+  --sample all       statistics over every ok run under the current command and params
   --json             print the run record and its comparison as JSON, an array of them for a sweep
                      (the command's output goes to stderr)
 
@@ -35,7 +44,8 @@ export interface EvalArgs {
   repeat?: number;
   parallel?: number;
   note?: string;
-  requireTargets: boolean;
+  requireTargets?: 'mean' | 'confident';
+  scope: RunScope;
   json: boolean;
   help: boolean;
 }
@@ -49,14 +59,32 @@ function positiveOption(name: string, value: string | undefined): number | undef
   return Number(value);
 }
 
+/** `--require-targets` takes an optional value, which util.parseArgs cannot express: it is taken out first. */
+function takeRequireTargets(argv: string[]): { rest: string[]; gate?: 'mean' | 'confident' } {
+  const rest: string[] = [];
+  let gate: 'mean' | 'confident' | undefined;
+  let ended = false;
+  for (const a of argv) {
+    if (!ended && a.startsWith('--require-targets=')) {
+      const v = a.slice('--require-targets='.length);
+      if (v !== 'confident' && v !== 'mean') throw new UsageError(`--require-targets takes confident or mean, not "${v}"`);
+      gate = v;
+    } else rest.push(a);
+    if (a === '--') ended = true;
+  }
+  return { rest, gate };
+}
+
 export function parseEvalArgs(argv: string[]): EvalArgs {
-  const { values, positionals } = parseOptions(argv, {
+  const taken = takeRequireTargets(argv);
+  const { values, positionals } = parseOptions(taken.rest, {
     candidate: { type: 'string', short: 'c' },
     all: { type: 'boolean' },
     repeat: { type: 'string', short: 'n' },
     parallel: { type: 'string', short: 'j' },
     note: { type: 'string', short: 'm' },
     'require-targets': { type: 'boolean' },
+    sample: { type: 'string' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -73,7 +101,8 @@ export function parseEvalArgs(argv: string[]): EvalArgs {
     repeat: positiveOption('--repeat', values.repeat),
     parallel: positiveOption('--parallel', values.parallel),
     note: values.note,
-    requireTargets: values['require-targets'] === true,
+    requireTargets: taken.gate ?? (values['require-targets'] === true ? 'mean' : undefined),
+    scope: sampleOption(values.sample),
     json: values.json === true,
     help: values.help === true,
   };

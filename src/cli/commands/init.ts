@@ -1,7 +1,9 @@
-// `mlproject init [folder]`: writes a commented starter plan; never overwrites one.
+// `mlproject init [folder]`: writes a commented starter plan (never overwrites one) and the .gitattributes entry that
+// merges the run history by union.
 import { promises as fsp } from 'fs';
 import * as path from 'path';
-import { PLAN_FILE_NAME } from '../../core/model';
+import { DEFAULT_HISTORY_PATH, PLAN_FILE_NAME } from '../../core/model';
+import { attributePattern, ensureHistoryMergeUnion, GITATTRIBUTES } from '../../core/runs/gitattributes';
 import { starterPlan } from '../../core/starter';
 import { createNewFile } from '../../core/workspace/safeWrite';
 import { UsageError, type CliIO } from '../io';
@@ -9,7 +11,9 @@ import { parseOptions } from '../options';
 
 export const help = `Usage: mlproject init [folder] [--name <project name>] [--lead <name>]
 
-Writes a commented starter ${PLAN_FILE_NAME} in the folder (default: the current one).
+Writes a commented starter ${PLAN_FILE_NAME} in the folder (default: the current one), and a
+${GITATTRIBUTES} entry \`${DEFAULT_HISTORY_PATH} merge=union\` so that runs recorded on two branches merge
+without a conflict (appended to an existing ${GITATTRIBUTES}; never duplicated).
 Refuses to overwrite an existing plan.`;
 
 export async function init(argv: string[], io: CliIO): Promise<number> {
@@ -32,6 +36,11 @@ export async function init(argv: string[], io: CliIO): Promise<number> {
     throw new UsageError(`cannot write ${file}: ${(e as Error).message}`);
   }
   if (made === 'exists') throw new UsageError(`${path.relative(io.cwd, file) || file} already exists; not overwriting it`);
+  const attributes = await ensureHistoryMergeUnion(folder, DEFAULT_HISTORY_PATH).catch((e: Error) => e);
   io.stdout(`Wrote ${path.relative(io.cwd, file) || file}. Next: fill in goal and run \`mlproject check\`.\n`);
+  const where = path.relative(io.cwd, path.join(folder, GITATTRIBUTES)) || GITATTRIBUTES;
+  if (attributes === 'added') io.stdout(`Added \`${attributePattern(DEFAULT_HISTORY_PATH)} merge=union\` to ${where}: runs recorded on two branches merge without a conflict.\n`);
+  else if (attributes === 'other') io.stderr(`note: ${where} already sets a merge driver for ${DEFAULT_HISTORY_PATH}; left as it is (merge=union merges runs from two branches without a conflict)\n`);
+  else if (attributes instanceof Error) io.stderr(`warning: could not update ${where}: ${attributes.message}\n`);
   return 0;
 }

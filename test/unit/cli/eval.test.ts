@@ -204,12 +204,22 @@ test('a history locked by another process past the timeout: eval says it waits, 
 test('runs lists the history newest first, as a table or JSON, filtered and limited', { skip }, async () => {
   const table = await invoke(runs, [ws], process.cwd());
   assert.equal(table.code, 0, table.stderr);
-  const lines = table.stdout.trimEnd().split('\n');
+  const [runsPart, statsPart] = table.stdout.trimEnd().split('\n\n');
+  const lines = runsPart.split('\n');
   assert.match(lines[0], /^run\s+candidate\s+status\s+time\s+macro_f1\s+latency_ms\s+accuracy\s+note$/);
   const h = await readHistory(history());
   assert.equal(lines.length, 1 + h.runs.length);
   assert.match(lines[1], /^\S+\s+ast\s+failed\s/); // newest first
   assert.match(table.stdout, /cnn\s+ok\s+\S+\s+0\.\d+ \(\+0\.\d+\) ✓/);
+  // then the statistics: one run per candidate by default, so n=1 and no interval
+  const stats = statsPart.split('\n');
+  assert.match(stats[0], /^candidate\s+n\s+sample\s+metric\s+mean\s+95% CI\s+Δ vs logreg\s+95% CI of Δ\s+verdict\s+target$/);
+  assert.match(statsPart, /^logreg\s+1\s+latest run, 1 not counted\s+macro_f1\s+0\.\d+\s+n=1: no interval\s+baseline\s+✗ ≥ 0\.8 missed$/m);
+  assert.match(statsPart, /^cnn\s+1\s+latest run\s+macro_f1\s+0\.\d+\s+n=1: no interval\s+\+0\.\d+\s+no interval\s+within noise\s+✓ ≥ 0\.8 met on the mean only$/m);
+  const all = await invoke(runs, [ws, '--sample', 'all', '--format', 'json'], process.cwd());
+  const logreg = JSON.parse(all.stdout).statistics.candidates.find((c: { candidate: string }) => c.candidate === 'logreg');
+  assert.equal(logreg.n, 2); // both ok logreg runs of the same command
+  assert.equal((await invoke(runs, [ws, '--sample', 'some'], process.cwd())).code, 2);
 
   const json = await invoke(runs, [ws, '--format', 'json', '--candidate', 'logreg', '--limit', '1'], process.cwd());
   const out = JSON.parse(json.stdout);

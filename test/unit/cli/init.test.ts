@@ -1,7 +1,7 @@
 // `mlproject init`: a starter plan that the checker reads cleanly; never overwrites.
 import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { runCli } from '../../../src/cli/main';
 import { parsePlan } from '../../../src/core/parse/parsePlan';
@@ -21,7 +21,9 @@ async function cli(...argv: string[]) {
 test('init writes a starter plan with the given name and lead, and says what next', async () => {
   const r = await cli('init', 'proj', '--name', 'Genre tagger', '--lead', 'Dana');
   assert.equal(r.code, 0);
-  assert.equal(r.out, `Wrote ${path.join('proj', '.mlproject.yaml')}. Next: fill in goal and run \`mlproject check\`.\n`);
+  assert.equal(r.out, `Wrote ${path.join('proj', '.mlproject.yaml')}. Next: fill in goal and run \`mlproject check\`.\n`
+    + `Added \`.mlproject/runs.jsonl merge=union\` to ${path.join('proj', '.gitattributes')}: runs recorded on two branches merge without a conflict.\n`);
+  assert.equal(readFileSync(path.join(dir, 'proj', '.gitattributes'), 'utf8'), '.mlproject/runs.jsonl merge=union\n');
   const parsed = parsePlan(readFileSync(path.join(dir, 'proj', '.mlproject.yaml'), 'utf8'));
   assert.equal(parsed.plan.project?.name, 'Genre tagger');
   assert.equal(parsed.plan.project?.lead, 'Dana');
@@ -63,4 +65,25 @@ test('init --help exits 0', async () => {
   const r = await cli('init', '--help');
   assert.equal(r.code, 0);
   assert.match(r.out, /^Usage: mlproject init/);
+});
+
+test('init appends the history entry to an existing .gitattributes, keeping its bytes, and never twice', async () => {
+  const file = path.join(dir, '.gitattributes');
+  writeFileSync(file, '*.png binary\r\n# mine'); // CRLF, no final newline
+  assert.equal((await cli('init')).code, 0);
+  assert.equal(readFileSync(file, 'utf8'), '*.png binary\r\n# mine\r\n.mlproject/runs.jsonl merge=union\r\n');
+  rmSync(path.join(dir, '.mlproject.yaml'));
+  const again = await cli('init');
+  assert.equal(again.code, 0);
+  assert.doesNotMatch(again.out, /Added/);
+  assert.equal(readFileSync(file, 'utf8'), '*.png binary\r\n# mine\r\n.mlproject/runs.jsonl merge=union\r\n');
+});
+
+test('init leaves a merge setting of the user\'s own for the history alone, and says so', async () => {
+  const file = path.join(dir, '.gitattributes');
+  writeFileSync(file, '/.mlproject/runs.jsonl merge=binary\n');
+  const r = await cli('init');
+  assert.equal(r.code, 0);
+  assert.match(r.err, /already sets a merge driver for \.mlproject\/runs\.jsonl; left as it is/);
+  assert.equal(readFileSync(file, 'utf8'), '/.mlproject/runs.jsonl merge=binary\n');
 });

@@ -83,7 +83,7 @@ test('--candidate a,b --repeat 2 --json: the runs in that order, seeds 0 and 1, 
   const dir = workspace('list', planText());
   const r = await invoke(['--candidate', 'knn,logreg', '--repeat', '2', '--json', '--require-targets'], dir);
   assert.equal(r.code, 1); // seed 0 scores 1 < 2
-  assert.match(r.stderr, /success criteria not met by 2 of 4 runs: knn#0 \(score\), logreg#0 \(score\)/);
+  assert.match(r.stderr, /success criteria not met by 2 of 2 candidates: knn \(score\), logreg \(score\)/);
   const out = JSON.parse(r.stdout);
   assert.ok(Array.isArray(out));
   assert.deepEqual(out.map((x: { candidate: string; seed: number; metrics: { score: number; seed: number } }) => [x.candidate, x.seed, x.metrics.score, x.metrics.seed]), [['knn', 0, 1, 0], ['knn', 1, 2, 1], ['logreg', 0, 1, 0], ['logreg', 1, 2, 1]]);

@@ -4,6 +4,7 @@ import { checkPlanText, type CheckResult } from '../core/check';
 import type { RuleConfig } from '../core/types';
 import { NodeFs } from '../core/workspace/nodeFs';
 import { readPlanFile } from './loadPlan';
+import { CLI_FRONT_END } from './frontEnd';
 
 export interface PlanContext {
   file: string;
@@ -15,7 +16,7 @@ export interface PlanContext {
 export async function loadAndCheck(file: string, options: { config?: RuleConfig; today?: string } = {}): Promise<PlanContext> {
   const text = await readPlanFile(file);
   const root = path.dirname(file);
-  const result = await checkPlanText(text, { fs: new NodeFs(root), config: options.config, today: options.today });
+  const result = await checkPlanText(text, { fs: new NodeFs(root), config: options.config, today: options.today, frontEnd: CLI_FRONT_END });
   return { file, root, text, result };
 }
 

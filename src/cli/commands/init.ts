@@ -3,6 +3,7 @@ import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { PLAN_FILE_NAME } from '../../core/model';
 import { starterPlan } from '../../core/starter';
+import { CLI_FRONT_END } from '../frontEnd';
 import { UsageError, type CliIO } from '../io';
 import { parseOptions } from '../options';
 
@@ -25,7 +26,7 @@ export async function init(argv: string[], io: CliIO): Promise<number> {
   const file = path.join(folder, PLAN_FILE_NAME);
   const name = values.name ?? path.basename(folder);
   try {
-    await fsp.writeFile(file, starterPlan({ name, lead: values.lead }), { flag: 'wx' });
+    await fsp.writeFile(file, starterPlan({ name, lead: values.lead, frontEnd: CLI_FRONT_END }), { flag: 'wx' });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${path.relative(io.cwd, file) || file} already exists; not overwriting it`);
     throw new UsageError(`cannot write ${file}: ${(e as Error).message}`);

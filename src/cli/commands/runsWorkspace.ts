@@ -4,6 +4,7 @@ import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { PLAN_FILE_NAME, type ProjectPlan } from '../../core/model';
 import { parsePlan } from '../../core/parse/parsePlan';
+import { CLI_FRONT_END } from '../frontEnd';
 import { UsageError } from '../io';
 import { readPlanFile } from '../loadPlan';
 
@@ -25,7 +26,7 @@ export async function loadRunsWorkspace(pathArg: string | undefined, cwd: string
     throw new UsageError(`no ${PLAN_FILE_NAME} in ${target} (run \`mlproject init\` to create one, or pass the plan file's path)`);
   }
   const text = await readPlanFile(planFile);
-  const { plan, diagnostics } = parsePlan(text);
+  const { plan, diagnostics } = parsePlan(text, { frontEnd: CLI_FRONT_END });
   const fatal = diagnostics.find((d) => d.severity === 'error' && FATAL_CODES.has(d.code));
   if (fatal) {
     throw new UsageError(`${planFile}:${fatal.range.start.line + 1}:${fatal.range.start.character + 1}: ${fatal.message}`);

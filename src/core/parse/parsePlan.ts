@@ -5,6 +5,7 @@ import type { ProjectPlan } from '../model';
 import type { Diagnostic } from '../types';
 import { LineIndex } from '../text/lineIndex';
 import { buildSourceMap, type SourceMap } from './sourceMap';
+import type { FrontEnd } from '../frontEnd';
 import {
   aliasBombDiagnostic, aliasDiagnostic, emptyFileDiagnostic, encodingDiagnostics, extraDocumentDiagnostic,
   forbiddenKeyDiagnostic, rootNotMappingDiagnostic, yamlErrorDiagnostics,
@@ -42,7 +43,8 @@ function onlyCommentsOrBlank(text: string): boolean {
   return true;
 }
 
-export function parsePlan(text: string): ParsedPlan {
+/** Parses a plan; `frontEnd` names the actions its messages suggest (default: their plain titles). */
+export function parsePlan(text: string, options: { frontEnd?: FrontEnd } = {}): ParsedPlan {
   const lines = new LineIndex(text);
   const empty = (diagnostics: Diagnostic[]): ParsedPlan => ({
     text, lines, data: undefined, plan: {}, source: buildSourceMap(undefined, lines), diagnostics,
@@ -56,13 +58,13 @@ export function parsePlan(text: string): ParsedPlan {
   }
   const diagnostics = encodingDiagnostics(text, lines);
   if (onlyCommentsOrBlank(text)) {
-    return empty([...diagnostics, emptyFileDiagnostic(lines)]);
+    return empty([...diagnostics, emptyFileDiagnostic(lines, options.frontEnd)]);
   }
 
   const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const all = Array.isArray(docs) ? docs : [];
   const document = all[0];
-  if (!document) return empty([...diagnostics, emptyFileDiagnostic(lines)]);
+  if (!document) return empty([...diagnostics, emptyFileDiagnostic(lines, options.frontEnd)]);
 
   diagnostics.push(...yamlErrorDiagnostics(document.errors, lines, 'error'));
   diagnostics.push(...yamlErrorDiagnostics(document.warnings, lines, 'warning'));
@@ -96,7 +98,7 @@ export function parsePlan(text: string): ParsedPlan {
   const source = buildSourceMap(document, lines);
   const root = document.contents;
   if (root === null || data === null || data === undefined) {
-    return { text, lines, document, data, plan: {}, source, diagnostics: [...diagnostics, emptyFileDiagnostic(lines)] };
+    return { text, lines, document, data, plan: {}, source, diagnostics: [...diagnostics, emptyFileDiagnostic(lines, options.frontEnd)] };
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
     const [start, end] = root.range ?? [0, 0];

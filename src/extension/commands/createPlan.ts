@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { PLAN_FILE_NAME } from '../../core/model';
 import { starterPlan } from '../../core/starter';
+import { EDITOR_FRONT_END } from '../frontEnd';
 import type { ProjectRegistry } from '../project/projectRegistry';
 import { exists } from '../fsUtil';
 
@@ -43,7 +44,7 @@ export async function createPlan(registry: ProjectRegistry, options?: { folder?:
     void vscode.window.showWarningMessage(`${folder.name} already has a ${PLAN_FILE_NAME}; it was left as it is.`);
     return undefined;
   }
-  await vscode.workspace.fs.writeFile(planUri, new TextEncoder().encode(starterPlan({ name, lead, eol })));
+  await vscode.workspace.fs.writeFile(planUri, new TextEncoder().encode(starterPlan({ name, lead, eol, frontEnd: EDITOR_FRONT_END })));
   await registry.discover();
   await vscode.window.showTextDocument(planUri, { preview: false });
   return planUri;

@@ -8,6 +8,7 @@ import { NodeFs } from '../../core/workspace/nodeFs';
 import { readSettings } from '../settings';
 import { briefReaderFor } from './briefReader';
 import { exists } from '../fsUtil';
+import { EDITOR_FRONT_END } from '../frontEnd';
 
 export interface ProjectSnapshot {
   folder: vscode.WorkspaceFolder;
@@ -104,7 +105,7 @@ export class ProjectRegistry implements vscode.Disposable {
   private newEntry(folder: vscode.WorkspaceFolder, planUri: vscode.Uri): Entry {
     const fs = new NodeFs(folder.uri.fsPath);
     const settings = readSettings(folder.uri);
-    const checker = createChecker({ fs, config: settings.rules, readBrief: briefReaderFor(folder) });
+    const checker = createChecker({ fs, config: settings.rules, readBrief: briefReaderFor(folder), frontEnd: EDITOR_FRONT_END });
     return { folder, planUri, checker, generation: 0 };
   }
 

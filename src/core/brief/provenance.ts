@@ -3,11 +3,11 @@
 // edit). Content that no longer hashes to H was edited by hand, and an update keeps it unless asked to replace it.
 //
 // A block without a hash (a brief written before hashes, or markers added by hand) has unknown provenance. It is
-// safe to regenerate only when its content is something the generator itself wrote: what the current plan
-// generates, the same in the older format (the runway with a "(N days left)" countdown), or a prompt an older
-// template or generator put there. Anything else may be a person's text, so it is treated as edited: kept and
-// listed, replaced only when asked. The price is that a block generated from an older plan is kept too, until the
-// user confirms it can be replaced (`--force`, "Replace edited blocks").
+// safe to regenerate only when its content is something the generator itself wrote: nothing at all, what the
+// current plan generates, the same in the older format (the runway with a "(N days left)" countdown), or a prompt
+// an older template or generator put there. Anything else may be a person's text, so it is treated as edited:
+// kept and listed, replaced only when asked. The price is that a block generated from an older plan is kept too,
+// until the user confirms it can be replaced (`--force`, "Replace edited blocks").
 import { createHash } from 'crypto';
 
 export type Provenance = 'generated' | 'edited' | 'unknown';
@@ -76,7 +76,8 @@ function isLegacyPrompt(id: string, content: string): boolean {
 export function provenanceOf(id: string, content: string, recordedHash: string | undefined, generated: string, templateBody?: string): Provenance {
   const current = lf(content);
   if (recordedHash !== undefined) return contentHash(current) === recordedHash || current === lf(generated) ? 'generated' : 'edited';
-  const known = current === lf(generated)
+  const known = current.trim() === '' // an empty block holds nothing a person wrote
+    || current === lf(generated)
     || withoutCountdown(current) === lf(generated)
     || isLegacyPrompt(id, current)
     || (templateBody !== undefined && templateBody.trim() !== '' && current.trim() === lf(templateBody).trim());

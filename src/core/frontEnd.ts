@@ -9,7 +9,7 @@ export interface FrontEnd {
   action(id: ActionId): string;
 }
 
-/** Each action's title, front-end neutral (the editor shows it after "ML Project: "). */
+/** Each action's title, front-end neutral (the editor prefixes its category). */
 export const ACTION_TITLES: Readonly<Record<ActionId, string>> = {
   createPlan: 'Create .mlproject.yaml',
   createBrief: 'Create Project Brief',

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'fs';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { brief } from '../../../src/cli/commands/brief';
@@ -117,6 +117,24 @@ test('brief --update keeps a block edited by hand and lists it; --force-block / 
     await assert.rejects(brief(['--force'], w.io), /--force and --force-block go with --update/);
   } finally {
     w.done();
+  }
+});
+
+test('the example brief ships the current format: every block has a hash and an update changes nothing', async () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'mlproject-example-'));
+  try {
+    cpSync(path.join(__dirname, '../../../examples/genre-tagger'), root, { recursive: true });
+    const text = read(root, 'docs/brief.md');
+    const begins = text.split('\n').filter((l) => l.startsWith('<!-- mlproject:begin '));
+    assert.equal(begins.length, 10);
+    assert.ok(begins.every((l) => / hash=[0-9a-f]{16} -->$/.test(l)), begins.join('\n'));
+    const out: string[] = [];
+    const io: CliIO = { cwd: root, env: {}, isTTY: false, stdout: (t) => out.push(t), stderr: (t) => out.push(t) };
+    assert.equal(await brief(['--update', '--today', '2026-11-27'], io), 0);
+    assert.equal(out.join(''), 'docs/brief.md is up to date\n');
+    assert.equal(read(root, 'docs/brief.md'), text);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
   }
 });
 

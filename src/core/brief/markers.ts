@@ -1,9 +1,9 @@
 // Finds the generated blocks of a brief: a line `<!-- mlproject:begin ID hash=H -->`, the generated content, and a
 // line `<!-- mlproject:end ID -->`. H (optional: templates and briefs written before it have none) is the hash of
 // the content as it was generated (provenance.ts), so an edit by hand can be told from generated text. Markers
-// must stand alone on their line (spaces around are allowed). Lines inside
-// fenced code blocks are not markers, so a brief can show the syntax. Anything marker-like that is malformed,
-// nested, duplicated or unbalanced is an error: the caller then writes nothing.
+// must stand alone on their line (spaces around are allowed). Lines inside fenced code blocks are not markers, so
+// a brief can show the syntax. Anything marker-like that is malformed, nested, duplicated or unbalanced is an
+// error: the caller then writes nothing.
 
 export interface MarkerBlock {
   id: string;
@@ -92,7 +92,7 @@ export function findMarkers(text: string): MarkerScan {
     hasMarkers = true;
     const n = i + 1;
     const m = MARKER.exec(raw);
-    if (!m) return fail(`line ${n}: malformed marker "${raw.trim()}"; write <!-- mlproject:begin ID --> or <!-- mlproject:end ID --> alone on its line`);
+    if (!m) return fail(`line ${n}: malformed marker "${raw.trim()}"; write <!-- mlproject:begin ID --> (optionally with hash=16 hex digits) or <!-- mlproject:end ID --> alone on its line`);
     const [, indent, comment, kind, id, hash] = m;
     if (kind === 'begin') {
       if (open) return fail(`line ${n}: block "${id}" begins inside block "${open.id}" (line ${open.line + 1}); blocks cannot be nested`);

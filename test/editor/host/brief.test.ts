@@ -140,6 +140,7 @@ suite('brief: create, update, decision', () => {
     assert.ok(replaced && !replaced.error, replaced?.error);
     assert.deepEqual([replaced.changedBlocks, replaced.replacedBlocks, replaced.keptBlocks], [['team'], ['team'], []]);
     assert.doesNotMatch(doc.getText(), /until Kim takes over/);
+    await doc.save(); // leave a clean document behind, so the next test's write to disk reloads it
     await closeAll();
   });
 

@@ -7,6 +7,7 @@ import { gatherFacts } from '../core/state/gatherFacts';
 import type { RuleConfig } from '../core/types';
 import { NodeFs } from '../core/workspace/nodeFs';
 import { PlanTooLargeError, readPlanFile } from './loadPlan';
+import { CLI_FRONT_END } from './frontEnd';
 
 export interface PlanContext {
   file: string;
@@ -25,10 +26,10 @@ export async function loadAndCheck(file: string, options: { config?: RuleConfig;
     if (!(e instanceof PlanTooLargeError)) throw e;
     // Not read: reported as a diagnostic on this file, so that a folder's other plans are still checked.
     const parsed = oversizedPlan(e.bytes);
-    const result = checkParsed(parsed, await gatherFacts(parsed.plan, fs, { readBrief: readBriefFact }), options);
+    const result = checkParsed(parsed, await gatherFacts(parsed.plan, fs, { readBrief: readBriefFact }), { ...options, frontEnd: CLI_FRONT_END });
     return { file, root, text: '', result };
   }
-  const result = await checkPlanText(text, { fs, config: options.config, today: options.today });
+  const result = await checkPlanText(text, { fs, config: options.config, today: options.today, frontEnd: CLI_FRONT_END });
   return { file, root, text, result };
 }
 

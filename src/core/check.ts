@@ -10,6 +10,7 @@ import type { BriefFact, WorkspaceFacts } from './state/facts';
 import { factsKey, gatherFacts } from './state/gatherFacts';
 import type { WorkspaceFs } from './workspace/workspaceFs';
 import { readBriefFact } from './brief/briefFact';
+import { PLAIN_FRONT_END, type FrontEnd } from './frontEnd';
 
 export interface CheckOptions {
   fs: WorkspaceFs;
@@ -19,6 +20,8 @@ export interface CheckOptions {
   today?: string;
   /** reads the brief's completeness; default: the built-in brief template */
   readBrief?: (fs: WorkspaceFs, briefPath: string) => Promise<BriefFact>;
+  /** names the actions messages suggest (default: their plain titles) */
+  frontEnd?: FrontEnd;
 }
 
 export interface CheckResult {
@@ -33,7 +36,7 @@ export function todayUtc(now = new Date()): string {
 }
 
 /** Rules over an already parsed plan and gathered facts: synchronous and cheap. */
-export function checkParsed(parsed: ParsedPlan, facts: WorkspaceFacts, options: { config?: RuleConfig; today?: string } = {}): CheckResult {
+export function checkParsed(parsed: ParsedPlan, facts: WorkspaceFacts, options: { config?: RuleConfig; today?: string; frontEnd?: FrontEnd } = {}): CheckResult {
   const config = mergeRuleConfig(parsed.plan.rules as RuleConfig | undefined, options.config);
   const state = deriveState(parsed.plan, facts);
   // Nothing to judge when the plan could not be read (too large, empty, an alias bomb) or is not a mapping of keys
@@ -43,13 +46,13 @@ export function checkParsed(parsed: ParsedPlan, facts: WorkspaceFacts, options: 
   const blocked = notMapping || parsed.diagnostics.some((d) => d.code === 'file-too-large' || d.code === 'empty-file');
   const fromParser = parsed.diagnostics.map((d) => configure(d, config)).filter((d): d is Diagnostic => !!d);
   const fromBrief = (facts.brief?.diagnostics ?? []).map((d) => configure(d, config)).filter((d): d is Diagnostic => !!d);
-  const fromRules = blocked ? [] : runRules(RULES, { parsed, plan: parsed.plan, state, facts, today: options.today ?? todayUtc() }, config);
+  const fromRules = blocked ? [] : runRules(RULES, { parsed, plan: parsed.plan, state, facts, today: options.today ?? todayUtc(), frontEnd: options.frontEnd ?? PLAIN_FRONT_END }, config);
   const diagnostics = [...fromParser, ...fromRules].sort((a, b) => a.range.startOffset - b.range.startOffset || a.code.localeCompare(b.code));
   return { parsed, facts, state, diagnostics: [...diagnostics, ...fromBrief] };
 }
 
 export async function checkPlanText(text: string, options: CheckOptions): Promise<CheckResult> {
-  const parsed = parsePlan(text);
+  const parsed = parsePlan(text, { frontEnd: options.frontEnd });
   const facts = await gatherFacts(parsed.plan, options.fs, { readBrief: options.readBrief ?? readBriefFact });
   return checkParsed(parsed, facts, options);
 }
@@ -60,7 +63,7 @@ export function createChecker(options: CheckOptions) {
   let gatheredFor = '';
   return {
     async update(text: string): Promise<CheckResult> {
-      const parsed = parsePlan(text);
+      const parsed = parsePlan(text, { frontEnd: options.frontEnd });
       // Facts depend on the paths the plan references and the history path: re-gather when those change.
       const key = factsKey(parsed.plan);
       if (!facts || key !== gatheredFor) {

@@ -1,11 +1,13 @@
-// The commented starter `.mlproject.yaml` written by `mlproject init` and "ML Project: Create .mlproject.yaml".
+// The commented starter `.mlproject.yaml` written by `mlproject init` and the editor's Create .mlproject.yaml command.
 import { stringify } from 'yaml';
+import { PLAIN_FRONT_END, type FrontEnd } from './frontEnd';
 
 function scalar(value: string): string {
   return stringify(value, { lineWidth: 0 }).trimEnd();
 }
 
-export function starterPlan(options: { name: string; lead?: string; eol?: string }): string {
+export function starterPlan(options: { name: string; lead?: string; eol?: string; frontEnd?: FrontEnd }): string {
+  const frontEnd = options.frontEnd ?? PLAIN_FRONT_END;
   const lead = options.lead?.trim();
   const lines = [
     '# The plan of an ML project, read by the ML Project extension and the `mlproject` CLI.',
@@ -14,7 +16,7 @@ export function starterPlan(options: { name: string; lead?: string; eol?: string
     'project:',
     `  name: ${scalar(options.name.trim() || 'My model')}`,
     lead ? `  lead: ${scalar(lead)}                 # organises the work, leads the model decision` : '  # lead: who organises the work and leads the model decision meeting',
-    '  brief: docs/brief.md           # written by "ML Project: Create Project Brief"',
+    `  brief: docs/brief.md           # written by ${frontEnd.action('createBrief')}`,
     '  team:',
     lead ? `    - { name: ${scalar(lead)}, role: project-lead }` : '    - { name: Your name, role: ml-engineer }',
     '  # runway: 2027-03-31           # the milestone date',

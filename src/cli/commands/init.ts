@@ -6,6 +6,7 @@ import { DEFAULT_HISTORY_PATH, PLAN_FILE_NAME } from '../../core/model';
 import { attributePattern, ensureHistoryMergeUnion, GITATTRIBUTES } from '../../core/runs/gitattributes';
 import { starterPlan } from '../../core/starter';
 import { createNewFile } from '../../core/workspace/safeWrite';
+import { CLI_FRONT_END } from '../frontEnd';
 import { UsageError, type CliIO } from '../io';
 import { parseOptions } from '../options';
 
@@ -31,7 +32,7 @@ export async function init(argv: string[], io: CliIO): Promise<number> {
   const name = values.name ?? path.basename(folder);
   let made: 'created' | 'exists';
   try {
-    made = await createNewFile(folder, file, starterPlan({ name, lead: values.lead })); // exclusive, never through a link
+    made = await createNewFile(folder, file, starterPlan({ name, lead: values.lead, frontEnd: CLI_FRONT_END })); // exclusive, never through a link
   } catch (e) {
     throw new UsageError(`cannot write ${file}: ${(e as Error).message}`);
   }

@@ -3,6 +3,7 @@
 import * as path from 'path';
 import type { ProjectPlan } from '../../core/model';
 import { parsePlan } from '../../core/parse/parsePlan';
+import { CLI_FRONT_END } from '../frontEnd';
 import { UsageError } from '../io';
 import { readPlanFile, resolvePlanPath } from '../loadPlan';
 
@@ -18,7 +19,7 @@ const FATAL_CODES = new Set(['yaml-syntax', 'file-too-large', 'empty-file']);
 export async function loadRunsWorkspace(pathArg: string | undefined, cwd: string): Promise<RunsWorkspace> {
   const planFile = await resolvePlanPath(pathArg, cwd);
   const text = await readPlanFile(planFile);
-  const { plan, diagnostics } = parsePlan(text);
+  const { plan, diagnostics } = parsePlan(text, { frontEnd: CLI_FRONT_END });
   const fatal = diagnostics.find((d) => d.severity === 'error' && FATAL_CODES.has(d.code));
   if (fatal) {
     throw new UsageError(`${planFile}:${fatal.range.start.line + 1}:${fatal.range.start.character + 1}: ${fatal.message}`);

@@ -1,5 +1,7 @@
 // The generated blocks of the brief, by id. Each generator returns the block's Markdown lines from the plan, or
-// undefined when the plan has nothing for it (the template's prompt is shown instead).
+// undefined when the plan has nothing for it (the block is then empty, or holds the template's text inside it).
+// Generated text depends on the plan, the runs and at most whether a date has passed, never on how many days are
+// left: a countdown would change the brief every day.
 import type { Candidate, ProjectPlan } from '../model';
 import { rankCandidates } from '../process/ranking';
 import { cell, code, inline, isLinkable, linkDestination, linkText, paragraphs, table } from './markdownText';
@@ -7,7 +9,7 @@ import { formatMetric, latestRunByCandidate, type RunSummary } from './runs';
 
 export interface BlockContext {
   plan: ProjectPlan;
-  /** YYYY-MM-DD; enables "N days left" on the runway */
+  /** YYYY-MM-DD; says whether the runway has passed (a risk) */
   today?: string;
   runs?: readonly RunSummary[];
 }
@@ -150,7 +152,7 @@ const realityCheck: Generator = ({ plan }) => {
   });
 };
 
-const team: Generator = ({ plan, today }) => {
+const team: Generator = ({ plan }) => {
   const p = plan.project ?? {};
   const members = (p.team ?? []).filter((m) => m && text(m.name));
   const runway = text(p.runway);
@@ -161,11 +163,7 @@ const team: Generator = ({ plan, today }) => {
     const list = members.map((m) => `${inline(m.name)}${text(m.role) ? ` (${inline(m.role)})` : ''}`).join(', ');
     out.push(`- **Team:** ${list}`);
   }
-  if (runway) {
-    const left = today ? daysBetween(today, runway) : undefined;
-    const note = left === undefined ? '' : left >= 0 ? ` (${left} day${left === 1 ? '' : 's'} left)` : ` (passed ${-left} day${left === -1 ? '' : 's'} ago)`;
-    out.push(`- **Runway:** ${inline(runway)}${note}`);
-  }
+  if (runway) out.push(`- **Runway:** ${inline(runway)}`);
   return out;
 };
 
@@ -183,17 +181,3 @@ export const BLOCK_GENERATORS: Readonly<Record<string, Generator>> = {
 };
 
 export const KNOWN_BLOCK_IDS: readonly string[] = Object.keys(BLOCK_GENERATORS);
-
-/** Prompts for known blocks when a custom template leaves a block empty. */
-export const DEFAULT_PROMPTS: Readonly<Record<string, string>> = {
-  title: '# Project brief',
-  goal: '_TODO:_ State the problem the model solves, for whom, and the business metric it should move (`goal.problem`, `goal.business_metric`).',
-  'success-criteria': '_TODO:_ List the success criteria: metric, target, direction and why that target (`goal.success_criteria`).',
-  data: '_TODO:_ Describe the data: what exists, its sources, quality, biases and known issues (`data`, `evaluation.dataset`).',
-  baseline: '_TODO:_ Name a simple baseline (a candidate with `baseline: true`).',
-  candidates: '_TODO:_ List two or more candidates with expected gain, cost and risk (`candidates`).',
-  literature: '_TODO:_ Summarise the related work read before building (`literature`).',
-  risks: '_TODO:_ Say what could make the project fail (`data.known_issues`, candidate `risk`).',
-  'reality-check': '_TODO:_ Plan an A/B test, demo, focus group or pilot (`reality_checks`).',
-  team: '_TODO:_ Name the project lead, the team and the runway (`project.lead`, `project.team`, `project.runway`).',
-};

@@ -1,7 +1,9 @@
-// Finds the generated blocks of a brief: a line `<!-- mlproject:begin ID -->`, the generated content, and a line
-// `<!-- mlproject:end ID -->`. Markers must stand alone on their line (spaces around are allowed). Lines inside
-// fenced code blocks are not markers, so a brief can show the syntax. Anything marker-like that is malformed,
-// nested, duplicated or unbalanced is an error: the caller then writes nothing.
+// Finds the generated blocks of a brief: a line `<!-- mlproject:begin ID hash=H -->`, the generated content, and a
+// line `<!-- mlproject:end ID -->`. H (optional: templates and briefs written before it have none) is the hash of
+// the content as it was generated (provenance.ts), so an edit by hand can be told from generated text. Markers
+// must stand alone on their line (spaces around are allowed). Lines inside fenced code blocks are not markers, so
+// a brief can show the syntax. Anything marker-like that is malformed, nested, duplicated or unbalanced is an
+// error: the caller then writes nothing.
 
 export interface MarkerBlock {
   id: string;
@@ -14,6 +16,11 @@ export interface MarkerBlock {
   contentEnd: number;
   /** the line break that ends the begin marker (`\n` or `\r\n`), used for the generated lines */
   eol: string;
+  /** the hash the begin marker records, when it has one */
+  hash?: string;
+  /** offsets of the begin marker's comment (`<!--` to `-->`) within its line */
+  markerStart: number;
+  markerEnd: number;
 }
 
 export interface MarkerScan {
@@ -23,14 +30,14 @@ export interface MarkerScan {
   error?: string;
 }
 
-const MARKER = /^[ \t]*<!--[ \t]*mlproject:(begin|end)[ \t]+([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*-->[ \t]*$/;
+const MARKER = /^([ \t]*)(<!--[ \t]*mlproject:(begin|end)[ \t]+([A-Za-z0-9][A-Za-z0-9_-]*)(?:[ \t]+hash=([0-9a-f]{16}))?[ \t]*-->)[ \t]*$/;
 const MARKER_LIKE = /^\s*<!--\s*mlproject:/;
 const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})/;
 
-export const MARKER_LINE = /^\s*<!--\s*mlproject:(begin|end)\s+[A-Za-z0-9][A-Za-z0-9_-]*\s*-->\s*$/;
+export const MARKER_LINE = /^\s*<!--\s*mlproject:(begin|end)\s+[A-Za-z0-9][A-Za-z0-9_-]*(?:\s+hash=[0-9a-f]{16})?\s*-->\s*$/;
 
-export function beginMarker(id: string): string {
-  return `<!-- mlproject:begin ${id} -->`;
+export function beginMarker(id: string, hash?: string): string {
+  return `<!-- mlproject:begin ${id}${hash ? ` hash=${hash}` : ''} -->`;
 }
 
 export function endMarker(id: string): string {
@@ -65,7 +72,7 @@ export function findMarkers(text: string): MarkerScan {
   const lines = splitLines(text);
   const blocks: MarkerBlock[] = [];
   const seen = new Map<string, number>();
-  let open: { id: string; line: number; contentStart: number; eol: string } | undefined;
+  let open: { id: string; line: number; contentStart: number; eol: string; hash?: string; markerStart: number; markerEnd: number } | undefined;
   let fence: string | undefined;
   let hasMarkers = false;
   const fail = (error: string): MarkerScan => ({ blocks: [], hasMarkers: true, error });
@@ -85,18 +92,21 @@ export function findMarkers(text: string): MarkerScan {
     hasMarkers = true;
     const n = i + 1;
     const m = MARKER.exec(raw);
-    if (!m) return fail(`line ${n}: malformed marker "${raw.trim()}"; write <!-- mlproject:begin ID --> or <!-- mlproject:end ID --> alone on its line`);
-    const [, kind, id] = m;
+    if (!m) return fail(`line ${n}: malformed marker "${raw.trim()}"; write <!-- mlproject:begin ID --> (optionally with hash=16 hex digits) or <!-- mlproject:end ID --> alone on its line`);
+    const [, indent, comment, kind, id, hash] = m;
     if (kind === 'begin') {
       if (open) return fail(`line ${n}: block "${id}" begins inside block "${open.id}" (line ${open.line + 1}); blocks cannot be nested`);
       if (seen.has(id)) return fail(`line ${n}: block "${id}" appears twice (first at line ${seen.get(id)! + 1})`);
       if (lines[i].eol === '') return fail(`line ${n}: block "${id}" begins on the last line and never ends`);
       seen.set(id, i);
-      open = { id, line: i, contentStart: lines[i].next, eol: lines[i].eol };
+      const markerStart = lines[i].start + (lines[i].text.length - raw.length) + indent.length;
+      open = { id, line: i, contentStart: lines[i].next, eol: lines[i].eol, hash, markerStart, markerEnd: markerStart + comment.length };
     } else {
+      if (hash) return fail(`line ${n}: the end marker of block "${id}" has a hash; only the begin marker records one`);
       if (!open) return fail(`line ${n}: end of block "${id}" without a matching begin`);
       if (open.id !== id) return fail(`line ${n}: end of block "${id}" while block "${open.id}" (line ${open.line + 1}) is open`);
-      blocks.push({ id, beginLine: open.line, endLine: i, contentStart: open.contentStart, contentEnd: lines[i].start, eol: open.eol });
+      const { hash: recorded, markerStart, markerEnd } = open;
+      blocks.push({ id, beginLine: open.line, endLine: i, contentStart: open.contentStart, contentEnd: lines[i].start, eol: open.eol, ...(recorded ? { hash: recorded } : {}), markerStart, markerEnd });
       open = undefined;
     }
   }

@@ -1,7 +1,8 @@
 // A brief template: Markdown whose headings are the brief's required sections and whose marker blocks say where
 // generated content goes. The section level is 2 when the template has `##` headings outside marker blocks (the
 // `#` title is then not a section), else the smallest level it has. Headings inside marker blocks are generated
-// content, never sections. Each section's prompt (its first `_TODO:_` line) tells the author what to write.
+// content, never sections. Each section's prompt (its first `_TODO:_` line) tells the author what to write; the
+// shipped template keeps it outside the blocks, where the author's text replaces it and is never regenerated.
 import { findMarkers, type MarkerBlock } from './markers';
 import { headingsOutside, parseOutline, slug } from './outline';
 
@@ -16,6 +17,8 @@ export interface TemplateSection {
   prompt?: string;
   /** ids of the marker blocks inside the section */
   blockIds: string[];
+  /** zero-based lines [start, end) of the prompt's paragraph when it is outside the blocks, and the blank line before it */
+  promptLines?: { start: number; end: number; blankBefore?: number };
 }
 
 export interface BriefTemplate {
@@ -30,12 +33,20 @@ export class BriefTemplateError extends Error {}
 
 export type TemplateInput = string | BriefTemplate;
 
-function promptIn(lines: string[]): string | undefined {
-  for (const line of lines) {
-    const t = line.trim();
-    if (t.startsWith(TODO_PREFIX)) return t.slice(TODO_PREFIX.length).trim() || undefined;
+function promptIn(lines: string[]): { prompt?: string; at?: number } {
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].trim();
+    if (t.startsWith(TODO_PREFIX)) return { prompt: t.slice(TODO_PREFIX.length).trim() || undefined, at: i };
   }
-  return undefined;
+  return {};
+}
+
+/** The prompt's paragraph (from its line to the next blank line) when no block contains it. */
+function promptParagraph(textLines: string[], at: number, end: number, blocks: readonly MarkerBlock[]): TemplateSection['promptLines'] {
+  if (blocks.some((b) => at > b.beginLine && at < b.endLine)) return undefined;
+  let last = at + 1;
+  while (last < end && textLines[last].trim() !== '' && !blocks.some((b) => b.beginLine === last)) last++;
+  return { start: at, end: last, ...(at > 0 && textLines[at - 1].trim() === '' ? { blankBefore: at - 1 } : {}) };
 }
 
 /** Parses a template; throws BriefTemplateError when its markers are broken. */
@@ -56,7 +67,9 @@ export function parseTemplate(text: string): BriefTemplate {
     for (let n = 2; used.has(id); n++) id = `${slug(h.text)}-${n}`;
     used.add(id);
     const blockIds = scan.blocks.filter((b) => b.beginLine >= h.endLine && b.beginLine < endLine).map((b) => b.id);
-    sections.push({ id, heading: h.text, level, prompt: promptIn(textLines.slice(h.endLine, endLine)), blockIds });
+    const { prompt, at } = promptIn(textLines.slice(h.endLine, endLine));
+    const promptLines = at === undefined ? undefined : promptParagraph(textLines, h.endLine + at, endLine, scan.blocks);
+    sections.push({ id, heading: h.text, level, prompt, blockIds, ...(promptLines ? { promptLines } : {}) });
   }
   const blockBodies = new Map<string, string>();
   for (const b of scan.blocks) blockBodies.set(b.id, text.slice(b.contentStart, b.contentEnd));

@@ -6,6 +6,7 @@ import type { Diagnostic } from '../types';
 import { LineIndex } from '../text/lineIndex';
 import type { SourceMap } from '../yamlPath';
 import { buildSourceMap } from './sourceMap';
+import type { FrontEnd } from '../frontEnd';
 import {
   aliasBombDiagnostic, aliasDiagnostic, emptyFileDiagnostic, encodingDiagnostics, extraDocumentDiagnostic,
   forbiddenKeyDiagnostic, nestingDiagnostic, rootNotMappingDiagnostic, yamlErrorDiagnostics,
@@ -78,7 +79,8 @@ export function oversizedPlan(bytes: number): ParsedPlan {
   };
 }
 
-export function parsePlan(text: string): ParsedPlan {
+/** Parses a plan; `frontEnd` names the actions its messages suggest (default: their plain titles). */
+export function parsePlan(text: string, options: { frontEnd?: FrontEnd } = {}): ParsedPlan {
   const lines = new LineIndex(text);
   const empty = (diagnostics: Diagnostic[]): ParsedPlan => ({
     text, lines, data: undefined, plan: {}, source: buildSourceMap(undefined, lines), diagnostics,
@@ -87,13 +89,13 @@ export function parsePlan(text: string): ParsedPlan {
   if (text.length > MAX_PLAN_CHARS) return empty([fileTooLargeDiagnostic(lines, `${text.length} characters`, `${MAX_PLAN_CHARS}`)]);
   const diagnostics = encodingDiagnostics(text, lines);
   if (onlyCommentsOrBlank(text)) {
-    return empty([...diagnostics, emptyFileDiagnostic(lines)]);
+    return empty([...diagnostics, emptyFileDiagnostic(lines, options.frontEnd)]);
   }
 
   const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const all = Array.isArray(docs) ? docs : [];
   const document = all[0];
-  if (!document) return empty([...diagnostics, emptyFileDiagnostic(lines)]);
+  if (!document) return empty([...diagnostics, emptyFileDiagnostic(lines, options.frontEnd)]);
 
   const tooDeep = firstTooDeep(document.contents as Node | null);
   if (tooDeep !== undefined) {
@@ -133,7 +135,7 @@ export function parsePlan(text: string): ParsedPlan {
   const source = buildSourceMap(document, lines);
   const root = document.contents;
   if (root === null || data === null || data === undefined) {
-    return { text, lines, document, data, plan: {}, source, diagnostics: [...diagnostics, emptyFileDiagnostic(lines)] };
+    return { text, lines, document, data, plan: {}, source, diagnostics: [...diagnostics, emptyFileDiagnostic(lines, options.frontEnd)] };
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
     const [start, end] = root.range ?? [0, 0];

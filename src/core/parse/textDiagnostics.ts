@@ -3,6 +3,7 @@
 import type { Document, YAMLError } from 'yaml';
 import type { Diagnostic } from '../types';
 import type { LineIndex } from '../text/lineIndex';
+import { PLAIN_FRONT_END, type FrontEnd } from '../frontEnd';
 
 const FILE_RULE = 'yaml-syntax';
 
@@ -56,9 +57,9 @@ export function encodingDiagnostics(text: string, lines: LineIndex): Diagnostic[
   return out;
 }
 
-export function emptyFileDiagnostic(lines: LineIndex): Diagnostic {
+export function emptyFileDiagnostic(lines: LineIndex, frontEnd: FrontEnd = PLAIN_FRONT_END): Diagnostic {
   return diag(lines, 'empty-file', 0, 0,
-    'The plan is empty. Start with `version: 1` and a `project:` block, or run "ML Project: Create .mlproject.yaml".');
+    `The plan is empty. Start with \`version: 1\` and a \`project:\` block, or run ${frontEnd.action('createPlan')}.`);
 }
 
 export function extraDocumentDiagnostic(doc: Document, lines: LineIndex): Diagnostic {

@@ -6,6 +6,7 @@ import type { WorkspaceFacts } from '../state/facts';
 import type { ProjectState } from '../state/projectState';
 import type { Fix, Range, RelatedInformation, Severity } from '../types';
 import type { YamlPath } from '../yamlPath';
+import type { FrontEnd } from '../frontEnd';
 
 export type RuleCategory = 'pitfall' | 'process' | 'file';
 
@@ -16,6 +17,8 @@ export interface RuleContext {
   facts: WorkspaceFacts;
   /** today's date, YYYY-MM-DD (injected so tests and CI are deterministic) */
   today: string;
+  /** names the actions a message suggests, the way the front end showing it does */
+  frontEnd: FrontEnd;
 }
 
 export interface Finding {

@@ -1,7 +1,8 @@
 // "Create Project Brief" and "Update Project Brief". Create writes the brief from the template (never over an
 // existing file), sets `project.brief` with a minimal edit when it was not set, and opens the brief beside its
 // preview. Update regenerates only the marked blocks through a WorkspaceEdit on the brief's document (undoable,
-// correct on unsaved buffers); a brief without markers is never rewritten.
+// correct on unsaved buffers); a brief without markers is never rewritten, and blocks edited by hand are listed in
+// a modal and kept unless the user chooses to replace them.
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import { DEFAULT_BRIEF_PATH, type ProjectPlan } from '../../core/model';
@@ -9,7 +10,8 @@ import { renderBrief } from '../../core/brief/generate';
 import { PlanEditError, setProjectBrief } from '../../core/brief/planEdits';
 import type { RunSummary } from '../../core/brief/runs';
 import { BriefTemplateError } from '../../core/brief/template';
-import { updateBrief } from '../../core/brief/update';
+import { describeKept, updateBrief, type KeptBlock } from '../../core/brief/update';
+import { EDITOR_FRONT_END } from '../common/frontEnd';
 import { isInsideWorkspace, normaliseRelative } from '../../core/workspace/paths';
 import { WorkspacePathError } from '../../core/workspace/realPaths';
 import type { Evidence } from '../../core/state/evidence';
@@ -33,6 +35,8 @@ export interface BriefArgs {
   today?: string;
   /** false: do not open the brief and its preview */
   open?: boolean;
+  /** Update: replace (true) or keep (false) blocks edited by hand without asking */
+  replaceEdited?: boolean;
 }
 
 export interface CreateBriefResult {
@@ -56,6 +60,7 @@ function briefArgsOf(arg: unknown): BriefArgs {
     ...(typeof a.path === 'string' ? { path: a.path } : {}),
     ...(typeof a.today === 'string' ? { today: a.today } : {}),
     ...(a.open === false ? { open: false } : {}),
+    ...(typeof a.replaceEdited === 'boolean' ? { replaceEdited: a.replaceEdited } : {}),
   };
 }
 
@@ -128,7 +133,7 @@ export async function createBrief(registry: ProjectRegistry, arg?: unknown): Pro
       return undefined;
     }
 
-    const text = renderBrief(plan, template, { today: args.today ?? localToday(), runs: runSummaries(project) });
+    const text = renderBrief(plan, template, { today: args.today ?? localToday(), runs: runSummaries(project), frontEnd: EDITOR_FRONT_END });
     if (!(await writeNewFile(abs, text, project.folder.uri.fsPath))) throw new BriefCommandError(`${rel} appeared while the brief was generated; it was not overwritten`);
     let planEdited = false;
     if (configured !== rel) {
@@ -153,7 +158,42 @@ export async function createBrief(registry: ProjectRegistry, arg?: unknown): Pro
 
 export interface UpdateBriefResult {
   changedBlocks: string[];
+  /** blocks edited by hand that were kept */
+  keptBlocks: string[];
+  /** blocks edited by hand that were replaced, as the user chose */
+  replacedBlocks: string[];
+  /** whether the brief's document has unsaved changes after the update */
+  dirty?: boolean;
   error?: string;
+}
+
+/** Asks, in a modal, whether to replace the blocks edited by hand; keeping them is the default (and Cancel). */
+async function askReplaceEdited(rel: string, kept: readonly KeptBlock[], preset: boolean | undefined): Promise<boolean> {
+  if (preset !== undefined) return preset;
+  const replace = 'Replace edited blocks';
+  const keep = 'Keep my edits';
+  const which = kept.length === 1 ? 'A generated block was' : `${kept.length} generated blocks were`;
+  const choice = await vscode.window.showWarningMessage(
+    `${which} edited by hand in ${rel}: ${kept.map((k) => k.id).join(', ')}`,
+    {
+      modal: true,
+      detail: `${describeKept(kept)}.\n\nTheir text differs from what .mlproject.yaml generates. "Keep my edits" leaves them as they are and updates the other blocks; "Replace edited blocks" overwrites them (Undo reverts it until you save). To keep your text for good, move it outside the <!-- mlproject --> markers.`,
+    },
+    keep,
+    replace,
+  );
+  return choice === replace;
+}
+
+function updateMessage(rel: string, result: UpdateBriefResult): string {
+  const parts: string[] = [];
+  if (result.changedBlocks.length > 0) {
+    parts.push(`updated ${rel}: ${result.changedBlocks.join(', ')} (${result.dirty ? 'not saved yet; Undo reverts it' : 'saved'})`);
+  } else if (result.keptBlocks.length === 0) {
+    parts.push(`${rel} is up to date with .mlproject.yaml`);
+  }
+  if (result.keptBlocks.length > 0) parts.push(`kept your edits in ${result.keptBlocks.join(', ')}; move that text outside the markers to keep it for good`);
+  return `ML Project: ${parts.join('; ')}.`;
 }
 
 export async function updateBriefCommand(registry: ProjectRegistry, arg?: unknown): Promise<UpdateBriefResult | undefined> {
@@ -182,21 +222,27 @@ export async function updateBriefCommand(registry: ProjectRegistry, arg?: unknow
       return undefined;
     }
     const template = await briefTemplateFor(project.folder);
-    const options = { today: args.today ?? localToday(), runs: runSummaries(project) };
-    let result: UpdateBriefResult = { changedBlocks: [] };
+    const options = { today: args.today ?? localToday(), runs: runSummaries(project), frontEnd: EDITOR_FRONT_END };
+    // which blocks were edited by hand: the user decides about those before anything is written
+    const preview = updateBrief((await vscode.workspace.openTextDocument(uri)).getText(), plan, template, options);
+    const replaceEdited = !preview.error && preview.keptBlocks.length > 0 && (await askReplaceEdited(rel, preview.keptBlocks, args.replaceEdited))
+      ? preview.keptBlocks.map((k) => k.id)
+      : [];
+    let result: UpdateBriefResult = { changedBlocks: [], keptBlocks: [], replacedBlocks: [] };
     const applied = await editDocument(uri, (text) => {
-      const r = updateBrief(text, plan, template, options);
-      result = { changedBlocks: r.changedBlocks, ...(r.error ? { error: r.error } : {}) };
+      const r = updateBrief(text, plan, template, { ...options, replaceEdited });
+      result = { changedBlocks: r.changedBlocks, keptBlocks: r.keptBlocks.map((k) => k.id), replacedBlocks: r.replacedBlocks, ...(r.error ? { error: r.error } : {}) };
       return r.error ? [] : minimalEdit(text, r.text);
     });
     if (result.error) {
       void vscode.window.showWarningMessage(`ML Project: ${rel}: ${result.error}`);
     } else if (!applied) {
       return result;
-    } else if (result.changedBlocks.length === 0) {
-      void vscode.window.showInformationMessage(`ML Project: ${rel} is up to date with .mlproject.yaml.`);
     } else {
-      void vscode.window.showInformationMessage(`ML Project: updated ${rel}: ${result.changedBlocks.join(', ')} (unsaved; Undo reverts it).`);
+      result.dirty = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.isDirty ?? false;
+      const message = updateMessage(rel, result);
+      if (result.keptBlocks.length > 0) void vscode.window.showWarningMessage(message);
+      else void vscode.window.showInformationMessage(message);
     }
     if (args.open !== false) await vscode.window.showTextDocument(uri, { preview: false });
     return result;

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import { PLAN_FILE_NAME } from '../../core/model';
 import { starterPlan } from '../../core/starter';
+import { EDITOR_FRONT_END } from '../common/frontEnd';
 import type { ProjectRegistry } from '../project/projectRegistry';
 import { exists } from '../common/files';
 import { WorkspacePathError } from '../../core/workspace/realPaths';
@@ -49,7 +50,7 @@ export async function createPlan(registry: ProjectRegistry, options?: { folder?:
   // Created exclusively by the core (never through a link, never over a file that appeared meanwhile).
   let made: 'created' | 'exists';
   try {
-    made = await createNewFile(folder.uri.fsPath, planUri.fsPath, starterPlan({ name, lead, eol }));
+    made = await createNewFile(folder.uri.fsPath, planUri.fsPath, starterPlan({ name, lead, eol, frontEnd: EDITOR_FRONT_END }));
   } catch (e) {
     if (!(e instanceof WorkspacePathError)) throw e;
     void vscode.window.showErrorMessage(`ML Project: ${PLAN_FILE_NAME} was not created: ${e.message}`);

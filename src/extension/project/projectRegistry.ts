@@ -14,6 +14,7 @@ import { readWorkspaceFile } from '../../core/workspace/safeRead';
 import { readSettings } from '../common/settings';
 import { briefReaderFor } from './briefReader';
 import { exists } from '../common/files';
+import { EDITOR_FRONT_END } from '../common/frontEnd';
 
 export interface ProjectSnapshot {
   folder: vscode.WorkspaceFolder;
@@ -109,7 +110,7 @@ export class ProjectRegistry extends DisposableOwner {
   private newEntry(folder: vscode.WorkspaceFolder, planUri: vscode.Uri): Entry {
     const fs = new NodeFs(folder.uri.fsPath);
     const settings = readSettings(folder.uri);
-    const checker = createChecker({ fs, config: settings.rules, readBrief: briefReaderFor(folder) });
+    const checker = createChecker({ fs, config: settings.rules, readBrief: briefReaderFor(folder), frontEnd: EDITOR_FRONT_END });
     return { folder, planUri, checker, generation: 0 };
   }
 

@@ -1,7 +1,8 @@
 // The brief and decision commands in the real extension host, on a temp copy of examples/genre-tagger: Create
 // Project Brief sets project.brief with a minimal edit, writes the brief and changes the project-brief step's
 // evidence in the registry; it never overwrites; Update Project Brief rewrites only the marked blocks through an
-// undoable edit and never touches a brief without markers; Record Model Decision writes the record and the block.
+// undoable edit, keeps blocks edited by hand unless asked to replace them, and never touches a brief without
+// markers; Record Model Decision writes the record and the block.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -78,8 +79,9 @@ suite('brief: create, update, decision', () => {
     assert.equal(plan.replace('  brief: docs/brief.md\n', ''), withoutBrief);
     // the brief
     const brief = fs.readFileSync(briefFile(), 'utf8');
-    assert.match(brief, /<!-- mlproject:begin /);
+    assert.match(brief, /<!-- mlproject:begin title hash=[0-9a-f]{16} -->/);
     assert.match(brief, /Genre tagger/);
+    assert.match(brief, /Written by "ML Project: Create Project Brief" from \.mlproject\.yaml/, 'the brief says which tool wrote it');
     // the registry's evidence for the project-brief step
     assert.equal(result.evidence.before?.seen, false);
     assert.match(result.evidence.before?.detail ?? '', /no brief|does not exist/);
@@ -102,15 +104,43 @@ suite('brief: create, update, decision', () => {
     const result = await vscode.commands.executeCommand<UpdateBriefResult>('mlproject.updateBrief', args());
     assert.ok(result && !result.error, result?.error);
     assert.ok(result.changedBlocks.length > 0, 'some block changed');
+    assert.deepEqual(result.keptBlocks, []);
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === briefFile());
     assert.ok(doc, 'the brief was edited as a document');
     assert.ok(doc.isDirty, 'through a WorkspaceEdit, not a write to disk');
+    assert.equal(result.dirty, true, 'so the message says it is not saved yet');
     assert.match(doc.getText(), /Genre tagger v2/);
     assert.match(doc.getText(), /My own notes\./);
     assert.equal(fs.readFileSync(briefFile(), 'utf8'), before, 'the file on disk is untouched until saved');
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('undo');
     await until(() => doc.getText() === before, 'undo to restore the brief');
+    await closeAll();
+  });
+
+  test('Update Project Brief keeps a block edited by hand unless asked to replace it', async function () {
+    this.timeout(30_000);
+    const generated = fs.readFileSync(briefFile(), 'utf8');
+    const edited = generated.replace('**Project lead:** Dana', '**Project lead:** Dana, until Kim takes over');
+    assert.notEqual(edited, generated);
+    await writeFile(briefFile(), edited);
+    await writePlan(fs.readFileSync(planFile(), 'utf8').replace('name: Genre tagger', 'name: Genre tagger v3'));
+
+    const kept = await vscode.commands.executeCommand<UpdateBriefResult>('mlproject.updateBrief', args({ replaceEdited: false }));
+    assert.ok(kept && !kept.error, kept?.error);
+    assert.deepEqual(kept.keptBlocks, ['team']);
+    assert.ok(kept.changedBlocks.includes('title') && !kept.changedBlocks.includes('team'), kept.changedBlocks.join(', '));
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === briefFile());
+    assert.ok(doc);
+    assert.match(doc.getText(), /until Kim takes over/);
+    assert.match(doc.getText(), /Genre tagger v3/);
+    await doc.save();
+
+    const replaced = await vscode.commands.executeCommand<UpdateBriefResult>('mlproject.updateBrief', args({ replaceEdited: true }));
+    assert.ok(replaced && !replaced.error, replaced?.error);
+    assert.deepEqual([replaced.changedBlocks, replaced.replacedBlocks, replaced.keptBlocks], [['team'], ['team'], []]);
+    assert.doesNotMatch(doc.getText(), /until Kim takes over/);
+    await doc.save(); // leave a clean document behind, so the next test's write to disk reloads it
     await closeAll();
   });
 

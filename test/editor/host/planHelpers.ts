@@ -6,6 +6,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { ACTION_IDS } from '../../../src/core/frontEnd';
+import { CLI_FRONT_END } from '../../../src/cli/frontEnd';
+import { EDITOR_FRONT_END } from '../../../src/extension/common/frontEnd';
 
 export const EXTENSION_ID = 'mlproject.mlproject';
 
@@ -125,6 +128,11 @@ export function editorItems(): Item[] {
   return out.sort((a, b) => key(a).localeCompare(key(b)));
 }
 
+/** A CLI message in the editor's words: each front end names actions its own way (`mlproject brief` in the CLI). */
+export function inEditorWords(message: string): string {
+  return ACTION_IDS.reduce((m, id) => m.split(CLI_FRONT_END.action(id)).join(EDITOR_FRONT_END.action(id)), message);
+}
+
 /** `mlproject check <workspace> --format json --hints` (every severity, as the editor shows them), run with the CLI shipped beside the extension. */
 export function cliItems(): Item[] {
   const root = workspaceRoot();
@@ -132,7 +140,7 @@ export function cliItems(): Item[] {
   const r = spawnSync(process.execPath, [cli, 'check', root, '--format', 'json', '--hints'], { cwd: root, encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
   assert.ok(r.status === 0 || r.status === 1, `the CLI failed (exit ${r.status}): ${r.stderr}`);
   const items = JSON.parse(r.stdout || '[]') as Item[];
-  return items.map((i) => ({ file: i.file, line: i.line, column: i.column, endLine: i.endLine, endColumn: i.endColumn, severity: i.severity, code: i.code, message: i.message }))
+  return items.map((i) => ({ file: i.file, line: i.line, column: i.column, endLine: i.endLine, endColumn: i.endColumn, severity: i.severity, code: i.code, message: inEditorWords(i.message) }))
     .sort((a, b) => key(a).localeCompare(key(b)));
 }
 

@@ -3,7 +3,11 @@ import assert from 'node:assert/strict';
 import { updateBrief } from '../../../src/core/brief/update';
 import { renderBrief } from '../../../src/core/brief/generate';
 import { findMarkers } from '../../../src/core/brief/markers';
+import { contentHash } from '../../../src/core/brief/provenance';
 import { FULL_YAML, TEMPLATE, planFrom } from './fixtures';
+
+const GOAL = 'Tag songs.\n\n**Business metric:** browse share\n';
+const TEAM = '- **Project lead:** Dana\n- **Team:** Lee (business-owner)\n';
 
 const PLAN = planFrom('project: { lead: Dana, team: [{ name: Lee, role: business-owner }] }\ngoal: { problem: Tag songs., business_metric: browse share }');
 
@@ -35,7 +39,7 @@ const EXPECTED = [
   'Intro written by hand.\t',
   '',
   '## Problem',
-  '<!-- mlproject:begin goal -->',
+  `<!-- mlproject:begin goal hash=${contentHash(GOAL)} -->`,
   'Tag songs.',
   '',
   '**Business metric:** browse share',
@@ -43,7 +47,7 @@ const EXPECTED = [
   'Human notes between blocks, with trailing spaces   ',
   '',
   '## Team and runway',
-  '  <!-- mlproject:begin team -->  ',
+  `  <!-- mlproject:begin team hash=${contentHash(TEAM)} -->  `,
   '- **Project lead:** Dana',
   '- **Team:** Lee (business-owner)',
   '<!-- mlproject:end team -->',
@@ -55,30 +59,35 @@ const EXPECTED = [
   'end without newline',
 ].join('\n');
 
-test('only the marked blocks change; every other byte stays', () => {
-  const r = updateBrief(BRIEF, PLAN, TEMPLATE);
+test('only the marked blocks change; every other byte stays; begin markers record the hash of what was generated', () => {
+  // "stale text" has no hash and is not generated text: it is replaced only because it is asked
+  const r = updateBrief(BRIEF, PLAN, TEMPLATE, { replaceEdited: ['goal'] });
   assert.equal(r.error, undefined);
   assert.equal(r.text, EXPECTED);
   assert.deepEqual(r.changedBlocks, ['goal', 'team']);
+  assert.deepEqual(r.replacedBlocks, ['goal']);
+  assert.deepEqual(r.keptBlocks, []);
 });
 
-test('CRLF and a BOM are kept, generated lines use CRLF', () => {
+test('CRLF and a BOM are kept, generated lines use CRLF (the hash counts line breaks as LF)', () => {
   const crlf = '\uFEFF' + BRIEF.replace(/\n/g, '\r\n');
-  const r = updateBrief(crlf, PLAN, TEMPLATE);
+  const r = updateBrief(crlf, PLAN, TEMPLATE, { replaceEdited: true });
   assert.equal(r.text, '\uFEFF' + EXPECTED.replace(/\n/g, '\r\n'));
+  assert.deepEqual(updateBrief(r.text, PLAN, TEMPLATE).changedBlocks, []);
+  assert.deepEqual(updateBrief(EXPECTED.replace(/\n/g, '\r\n'), PLAN, TEMPLATE).keptBlocks, [], 'a checkout with CRLF is no edit');
 });
 
 test('mixed line endings: each block follows its begin marker, the rest is untouched', () => {
   const mixed = 'a\r\n<!-- mlproject:begin goal -->\r\nold\n<!-- mlproject:end goal -->\nb\n<!-- mlproject:begin team -->\n<!-- mlproject:end team -->\r\n';
-  const r = updateBrief(mixed, PLAN, TEMPLATE);
+  const r = updateBrief(mixed, PLAN, TEMPLATE, { replaceEdited: true });
   assert.equal(
     r.text,
-    'a\r\n<!-- mlproject:begin goal -->\r\nTag songs.\r\n\r\n**Business metric:** browse share\r\n<!-- mlproject:end goal -->\nb\n<!-- mlproject:begin team -->\n- **Project lead:** Dana\n- **Team:** Lee (business-owner)\n<!-- mlproject:end team -->\r\n',
+    `a\r\n<!-- mlproject:begin goal hash=${contentHash(GOAL)} -->\r\nTag songs.\r\n\r\n**Business metric:** browse share\r\n<!-- mlproject:end goal -->\nb\n<!-- mlproject:begin team hash=${contentHash(TEAM)} -->\n- **Project lead:** Dana\n- **Team:** Lee (business-owner)\n<!-- mlproject:end team -->\r\n`,
   );
 });
 
 test('a second update changes nothing', () => {
-  const once = updateBrief(BRIEF, PLAN, TEMPLATE);
+  const once = updateBrief(BRIEF, PLAN, TEMPLATE, { replaceEdited: true });
   const twice = updateBrief(once.text, PLAN, TEMPLATE);
   assert.equal(twice.text, once.text);
   assert.deepEqual(twice.changedBlocks, []);
@@ -90,12 +99,16 @@ test('update of a generated brief with human text added keeps that text and refr
   const newPlan = planFrom(FULL_YAML.replace('labels skew towards rock', 'labels skew towards pop'));
   const r = updateBrief(edited, newPlan, TEMPLATE, { today: '2026-12-01' });
   assert.deepEqual(r.changedBlocks, ['data', 'risks']);
-  assert.equal(r.text, edited.replace(/labels skew towards rock/g, 'labels skew towards pop'));
+  assert.deepEqual(r.keptBlocks, []);
+  assert.equal(r.text, renderBrief(newPlan, TEMPLATE, { today: '2026-12-01' }).replace('## Risks\n', '## Risks\n\nThe label vendor may be late.\n'));
 });
 
-test('an emptied plan puts the template prompt back', () => {
-  const r = updateBrief(EXPECTED, {}, TEMPLATE);
-  assert.match(r.text, /<!-- mlproject:begin goal -->\n_TODO:_ State the problem the model solves, for whom/);
+test('an emptied plan empties the generated blocks; the prompts outside them stay', () => {
+  const created = renderBrief(planFrom(FULL_YAML), TEMPLATE, { today: '2026-12-01' });
+  const withPrompt = created.replace('<!-- mlproject:end goal -->\n', '<!-- mlproject:end goal -->\n\n_TODO:_ say more.\n');
+  const r = updateBrief(withPrompt, {}, TEMPLATE);
+  assert.deepEqual(r.keptBlocks, []);
+  assert.match(r.text, new RegExp(`<!-- mlproject:begin goal hash=${contentHash('')} -->\n<!-- mlproject:end goal -->\n\n_TODO:_ say more\\.\n`));
 });
 
 test('a brief without markers is never rewritten', () => {
@@ -129,7 +142,14 @@ for (const [name, text, message] of BROKEN) {
 test('marker scanning reports where generated content starts and ends', () => {
   const scan = findMarkers('x\n<!-- mlproject:begin goal -->\nold\n  <!-- mlproject:end goal -->\n');
   assert.equal(scan.error, undefined);
-  assert.deepEqual(scan.blocks, [{ id: 'goal', beginLine: 1, endLine: 3, contentStart: 32, contentEnd: 36, eol: '\n' }]);
+  assert.deepEqual(scan.blocks, [{ id: 'goal', beginLine: 1, endLine: 3, contentStart: 32, contentEnd: 36, eol: '\n', markerStart: 2, markerEnd: 31 }]);
+  const hashed = findMarkers('\uFEFF <!-- mlproject:begin goal hash=0123456789abcdef -->\n<!-- mlproject:end goal -->\n').blocks[0];
+  assert.deepEqual([hashed.hash, hashed.markerStart, hashed.markerEnd], ['0123456789abcdef', 2, 53]);
+});
+
+test('a hash on an end marker, or one that is not 16 hex digits, is a broken marker', () => {
+  assert.match(findMarkers('<!-- mlproject:begin goal -->\n<!-- mlproject:end goal hash=0123456789abcdef -->\n').error ?? '', /line 2: the end marker of block "goal" has a hash/);
+  assert.match(findMarkers('<!-- mlproject:begin goal hash=xyz -->\n<!-- mlproject:end goal -->\n').error ?? '', /line 1: malformed marker/);
 });
 
 test('property: any human text around the blocks survives an update byte for byte', async () => {
@@ -145,9 +165,9 @@ test('property: any human text around the blocks survives an update byte for byt
         doc += `<!-- mlproject:begin ${id} -->${eol}${olds[i].replace(/<!--/g, '').replace(/\r?\n/g, ' ')}${eol}<!-- mlproject:end ${id} -->${eol}`;
         doc += sep(texts[i + 1]);
       });
-      const r = updateBrief(doc, PLAN, TEMPLATE);
+      const r = updateBrief(doc, PLAN, TEMPLATE, { replaceEdited: true });
       assert.equal(r.error, undefined);
-      const outside = (s: string): string => s.replace(/(<!-- mlproject:begin (\w+) -->\r?\n)[\s\S]*?(<!-- mlproject:end \2 -->)/g, '$1$3');
+      const outside = (s: string): string => s.replace(/(<!-- mlproject:begin (\w+))(?: hash=\w+)?( -->\r?\n)[\s\S]*?(<!-- mlproject:end \2 -->)/g, '$1$3$4');
       assert.equal(outside(r.text), outside(doc));
     }),
     { numRuns: 200 },

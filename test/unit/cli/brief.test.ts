@@ -1,12 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'fs';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { brief } from '../../../src/cli/commands/brief';
 import { decision } from '../../../src/cli/commands/decision';
 import { UsageError, type CliIO } from '../../../src/cli/io';
 import { renderBrief } from '../../../src/core/brief/generate';
+import { CLI_FRONT_END } from '../../../src/cli/frontEnd';
 import { FULL_YAML, TEMPLATE, planFrom } from '../brief/fixtures';
 
 function workspace(planText = FULL_YAML): { root: string; io: CliIO; out: string[]; err: string[]; done: () => void } {
@@ -24,7 +25,9 @@ test('brief: creates docs/brief.md, sets project.brief, refuses to overwrite', a
   const w = workspace();
   try {
     assert.equal(await brief(['--today', '2026-12-01'], w.io), 0);
-    assert.equal(read(w.root, 'docs/brief.md'), renderBrief(planFrom(FULL_YAML), TEMPLATE, { today: '2026-12-01', runs: [] }));
+    assert.equal(read(w.root, 'docs/brief.md'), renderBrief(planFrom(FULL_YAML), TEMPLATE, { today: '2026-12-01', runs: [], frontEnd: CLI_FRONT_END }));
+    assert.match(read(w.root, 'docs/brief.md'), /Written by `mlproject brief` from \.mlproject\.yaml\.\n.*refreshed by\n {2}`mlproject brief --update`\./);
+    assert.doesNotMatch(read(w.root, 'docs/brief.md'), /ML Project:/);
     assert.equal(read(w.root, '.mlproject.yaml'), FULL_YAML.replace('# the project lead\n', '# the project lead\n  brief: docs/brief.md\n'));
     assert.equal(w.out.join(''), 'Wrote docs/brief.md\nSet project.brief to docs/brief.md\n');
     await assert.rejects(brief([], w.io), (e) => e instanceof UsageError && /docs\/brief\.md already exists; use --update/.test(e.message));
@@ -42,7 +45,7 @@ test('brief --check: exit 0 when complete, 1 when a section is empty or the brie
     w.out.length = 0;
     assert.equal(await brief(['--check'], w.io), 0);
     assert.equal(w.out.join(''), 'docs/brief.md: 8/8 sections filled\n');
-    const text = read(w.root, 'docs/brief.md').replace(/(<!-- mlproject:begin literature -->\n)[\s\S]*?(<!-- mlproject:end literature -->)/, '$1$2');
+    const text = read(w.root, 'docs/brief.md').replace(/(<!-- mlproject:begin literature hash=\w+ -->\n)[\s\S]*?(<!-- mlproject:end literature -->)/, '$1$2');
     writeFileSync(path.join(w.root, 'docs/brief.md'), text);
     w.out.length = 0;
     assert.equal(await brief(['--check'], w.io), 1);
@@ -63,7 +66,8 @@ test('brief --update: refreshes the blocks, keeps human text; refuses a brief wi
     w.out.length = 0;
     assert.equal(await brief(['--update', '--today', '2026-12-01'], w.io), 0);
     assert.equal(w.out.join(''), 'Updated docs/brief.md: team\n');
-    assert.equal(read(w.root, 'docs/brief.md'), withNotes.replace('**Project lead:** Dana', '**Project lead:** Kim'));
+    const kim = renderBrief(planFrom(FULL_YAML.replace('lead: Dana ', 'lead: Kim  ')), TEMPLATE, { today: '2026-12-01', frontEnd: CLI_FRONT_END });
+    assert.equal(read(w.root, 'docs/brief.md'), kim.replace('## Risks\n', '## Risks\n\nHand-written risk.\n'));
     w.out.length = 0;
     assert.equal(await brief(['--update', '--today', '2026-12-01'], w.io), 0);
     assert.equal(w.out.join(''), 'docs/brief.md is up to date\n');
@@ -80,6 +84,60 @@ test('brief --update: refreshes the blocks, keeps human text; refuses a brief wi
   }
 });
 
+test('brief --update keeps a block edited by hand and lists it; --force-block / --force replace it', async () => {
+  const w = workspace();
+  try {
+    await brief(['--today', '2026-12-01'], w.io);
+    const briefFile = path.join(w.root, 'docs/brief.md');
+    const edited = read(w.root, 'docs/brief.md').replace('- **Project lead:** Dana', '- **Project lead:** Dana, until Kim takes over in March');
+    writeFileSync(briefFile, edited);
+    writeFileSync(path.join(w.root, '.mlproject.yaml'), read(w.root, '.mlproject.yaml').replace('labels skew towards rock', 'labels skew towards pop'));
+    w.out.length = 0;
+    assert.equal(await brief(['--update', '--today', '2026-12-01'], w.io), 1, 'a kept block needs attention');
+    const line = edited.split('\n').findIndex((l) => l.startsWith('<!-- mlproject:begin team')) + 1;
+    assert.equal(w.out.join(''), [
+      'Updated docs/brief.md: data, risks',
+      `Kept blocks edited by hand in docs/brief.md: team (line ${line}, edited by hand). Their text differs from what the plan generates; move your text outside the markers to keep it, or rerun with --force-block team (or --force for all) to replace it.`,
+      '',
+    ].join('\n'));
+    assert.match(read(w.root, 'docs/brief.md'), /Dana, until Kim takes over in March/);
+    assert.match(read(w.root, 'docs/brief.md'), /labels skew towards pop/);
+
+    w.out.length = 0;
+    assert.equal(await brief(['--update', '--force-block', 'team', '--today', '2026-12-01'], w.io), 0);
+    assert.equal(w.out.join(''), 'Updated docs/brief.md: team\nReplaced blocks edited by hand, as asked: team\n');
+    assert.doesNotMatch(read(w.root, 'docs/brief.md'), /until Kim/);
+
+    writeFileSync(briefFile, read(w.root, 'docs/brief.md').replace('- **Project lead:** Dana', '- **Project lead:** Dana (again)'));
+    w.out.length = 0;
+    assert.equal(await brief(['--update', '--force'], w.io), 0);
+    assert.equal(w.out.join(''), 'Updated docs/brief.md: team\nReplaced blocks edited by hand, as asked: team\n');
+    assert.equal(await brief(['--update', '--force-block', 'budget'], w.io), 1);
+    assert.match(w.err.join(''), /no block "budget" to replace/);
+    await assert.rejects(brief(['--force'], w.io), /--force and --force-block go with --update/);
+  } finally {
+    w.done();
+  }
+});
+
+test('the example brief ships the current format: every block has a hash and an update changes nothing', async () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'mlproject-example-'));
+  try {
+    cpSync(path.join(__dirname, '../../../examples/genre-tagger'), root, { recursive: true });
+    const text = read(root, 'docs/brief.md');
+    const begins = text.split('\n').filter((l) => l.startsWith('<!-- mlproject:begin '));
+    assert.equal(begins.length, 10);
+    assert.ok(begins.every((l) => / hash=[0-9a-f]{16} -->$/.test(l)), begins.join('\n'));
+    const out: string[] = [];
+    const io: CliIO = { cwd: root, env: {}, isTTY: false, stdout: (t) => out.push(t), stderr: (t) => out.push(t) };
+    assert.equal(await brief(['--update', '--today', '2026-11-27'], io), 0);
+    assert.equal(out.join(''), 'docs/brief.md is up to date\n');
+    assert.equal(read(root, 'docs/brief.md'), text);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test('brief --out and --template; bad paths, templates and dates are usage errors', async () => {
   const w = workspace();
   try {
@@ -89,7 +147,7 @@ test('brief --out and --template; bad paths, templates and dates are usage error
     assert.equal(await brief(['--out', 'BRIEF.md', '--template', 'tpl.md'], w.io), 0);
     assert.equal(await brief(['--out', 'BRIEF.md', '--template', 'tpl.md', '--check'], w.io), 0);
     assert.match(w.out.join(''), /BRIEF\.md: 1\/1 sections filled/);
-    assert.match(read(w.root, 'BRIEF.md'), /^## Why\n\n<!-- mlproject:begin goal -->\nTag each uploaded song/);
+    assert.match(read(w.root, 'BRIEF.md'), /^## Why\n\n<!-- mlproject:begin goal hash=[0-9a-f]{16} -->\nTag each uploaded song/);
     assert.match(read(w.root, '.mlproject.yaml'), /^  brief: BRIEF\.md$/m);
     writeFileSync(path.join(w.root, 'bad.md'), '## A\n<!-- mlproject:begin budget -->\n<!-- mlproject:end budget -->\n');
     await assert.rejects(brief(['--out', 'x.md', '--template', 'bad.md'], w.io), /unknown block id "budget"/);

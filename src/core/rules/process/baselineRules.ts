@@ -18,7 +18,7 @@ export const noBaseline: Rule = {
       return [{ at: firstExisting(ctx, ['candidates'], ['checklist', 'define', 'baseline'], []), message: 'Develop has started with no baseline: add a simple candidate with `baseline: true` and run it through the evaluation pipeline.' }];
     }
     if (!successfulRuns(ctx.facts).some((r) => ids.has(r.candidate))) {
-      return [{ at: firstExisting(ctx, ['checklist', 'define', 'baseline'], ['candidates']), message: `Develop has started but the baseline (${[...ids].join(', ')}) has no successful evaluation run. Run "ML Project: Run Evaluation" on it first.` }];
+      return [{ at: firstExisting(ctx, ['checklist', 'define', 'baseline'], ['candidates']), message: `Develop has started but the baseline (${[...ids].join(', ')}) has no successful evaluation run. Run ${ctx.frontEnd.action('runEvaluation')} on it first.` }];
     }
     return [];
   },

@@ -31,10 +31,10 @@ export const noBrief: Rule = {
   check(ctx) {
     const brief = ctx.plan.project?.brief;
     if (!brief) {
-      return [{ at: firstExisting(ctx, ['project'], []), message: 'No project brief: run "ML Project: Create Project Brief" (or `mlproject brief`), which writes it and sets `project.brief`.' }];
+      return [{ at: firstExisting(ctx, ['project'], []), message: `No project brief: run ${ctx.frontEnd.action('createBrief')}, which writes it and sets \`project.brief\`.` }];
     }
     if (ctx.facts.brief && !ctx.facts.brief.exists && ctx.facts.paths.get(brief) !== 'outside') {
-      return [{ at: ['project', 'brief'], onValue: true, message: `The brief \`${brief}\` does not exist. Run "ML Project: Create Project Brief" to write it from this plan.` }];
+      return [{ at: ['project', 'brief'], onValue: true, message: `The brief \`${brief}\` does not exist. Run ${ctx.frontEnd.action('createBrief')} to write it from this plan.` }];
     }
     return [];
   },

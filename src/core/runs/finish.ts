@@ -29,6 +29,13 @@ function relativeIfInside(root: string, abs: string): string | undefined {
 
 /** Builds the run record of a finished command and appends it to the history. */
 export async function finishRun(prepared: PreparedRun, outcome: FinishedCommand, options: FinishOptions = {}): Promise<RunRecord> {
+  const record = await buildRunRecord(prepared, outcome, options);
+  await appendRun(prepared.historyFile, record);
+  return record;
+}
+
+/** The run record of a finished command (git state, metrics, status), not yet appended anywhere. */
+export async function buildRunRecord(prepared: PreparedRun, outcome: FinishedCommand, options: FinishOptions = {}): Promise<RunRecord> {
   const ignore = [prepared.historyFile, prepared.metricsFile]
     .map((p) => relativeIfInside(prepared.root, p))
     .filter((p): p is string => p !== undefined);
@@ -64,6 +71,5 @@ export async function finishRun(prepared: PreparedRun, outcome: FinishedCommand,
     ...(error ? { error } : {}),
     source: prepared.source,
   };
-  await appendRun(prepared.historyFile, record);
   return record;
 }

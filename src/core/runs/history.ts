@@ -84,12 +84,39 @@ async function writeAll(handle: fsp.FileHandle, data: Buffer): Promise<void> {
   }
 }
 
+/** True when the history text holds a (valid or not) line whose `id` is `id`. */
+function holdsId(text: string, id: string): boolean {
+  const needle = JSON.stringify(id);
+  if (!text.includes(needle)) return false;
+  return text.split('\n').some((line) => {
+    if (!line.includes(needle)) return false;
+    try {
+      return (JSON.parse(line) as { id?: unknown }).id === id;
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** Appends one record as one line. Safe against concurrent appenders in other processes. */
 export async function appendRun(absPath: string, record: RunRecord, options?: LockOptions): Promise<void> {
+  await appendLine(absPath, record, false, options);
+}
+
+/**
+ * Appends a record unless the history already holds a run with its id, checked under the same lock as the
+ * append: of several processes finishing the same run, exactly one appends it. Returns whether it appended.
+ */
+export async function appendRunOnce(absPath: string, record: RunRecord, options?: LockOptions): Promise<boolean> {
+  return appendLine(absPath, record, true, options);
+}
+
+async function appendLine(absPath: string, record: RunRecord, once: boolean, options?: LockOptions): Promise<boolean> {
   const line = JSON.stringify(record);
   if (line.includes('\n')) throw new Error('a run record serialised to more than one line'); // JSON.stringify escapes \n
   await fsp.mkdir(path.dirname(absPath), { recursive: true });
-  await withFileLock(absPath, async () => {
+  return withFileLock(absPath, async () => {
+    if (once && holdsId(await fsp.readFile(absPath, 'utf8').catch(() => ''), record.id)) return false;
     const handle = await fsp.open(absPath, 'a+'); // O_APPEND | O_CREAT, readable for the last byte
     try {
       const { size } = await handle.stat();
@@ -103,6 +130,7 @@ export async function appendRun(absPath: string, record: RunRecord, options?: Lo
     } finally {
       await handle.close();
     }
+    return true;
   }, options);
 }
 

@@ -7,10 +7,11 @@ import { readHistory } from '../../core/runs/history';
 import { prepareRun, RunSetupError } from '../../core/runs/prepare';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CommandHandler } from '../io';
 import { parseOptions } from '../options';
+import { evalOnSlurm, slurmSettingsFor } from './evalSlurm';
 import { comparisonJson, resultLine } from './runsFormat';
 import { loadRunsWorkspace } from './runsWorkspace';
 
-export const help = `Usage: mlproject eval [path] [--candidate id] [--note text] [--require-targets] [--json]
+export const help = `Usage: mlproject eval [path] [--candidate id] [--note text] [--require-targets] [--wait] [--json]
 
 Runs evaluation.command of the plan for one candidate, records the run in the run history
 (.mlproject/runs.jsonl unless evaluation.history says otherwise) and prints its metrics with the
@@ -20,6 +21,8 @@ change against the latest baseline run and a check against each success criterio
   --candidate id     the candidate to evaluate (default: decision.chosen)
   --note text        what this run is trying to show
   --require-targets  exit 1 when a success criterion is missed or missing
+  --wait             with evaluation.executor: slurm, wait for the job to end, streaming its log (Ctrl+C
+                     cancels it); without --wait the job is submitted and \`mlproject runs --sync\` records it
   --json             print the run record and its comparison as JSON (the command's output goes to stderr)
 
 Exit codes: 0 the run succeeded (and met the targets, with --require-targets); 1 the run failed, timed out,
@@ -30,6 +33,7 @@ interface EvalArgs {
   candidate?: string;
   note?: string;
   requireTargets: boolean;
+  wait: boolean;
   json: boolean;
   help: boolean;
 }
@@ -39,6 +43,7 @@ function parse(argv: string[]): EvalArgs {
     candidate: { type: 'string', short: 'c' },
     note: { type: 'string', short: 'm' },
     'require-targets': { type: 'boolean' },
+    wait: { type: 'boolean' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -48,6 +53,7 @@ function parse(argv: string[]): EvalArgs {
     candidate: values.candidate,
     note: values.note,
     requireTargets: values['require-targets'] === true,
+    wait: values.wait === true,
     json: values.json === true,
     help: values.help === true,
   };
@@ -60,6 +66,7 @@ export const evalCommand: CommandHandler = async (argv, io) => {
     return EXIT_OK;
   }
   const ws = await loadRunsWorkspace(args.path, io.cwd);
+  const slurm = slurmSettingsFor(ws.plan);
   let prepared;
   try {
     prepared = await prepareRun(ws.plan, { root: ws.root, candidateId: args.candidate, note: args.note, env: io.env, source: 'cli' });
@@ -68,6 +75,7 @@ export const evalCommand: CommandHandler = async (argv, io) => {
     throw e;
   }
   io.stderr(`▶ ${prepared.candidate} (run ${prepared.runId}): ${prepared.command}\n`);
+  if (slurm) return evalOnSlurm(ws.root, ws.plan, [prepared], slurm, args, io);
 
   const abort = new AbortController();
   const onSigint = (): void => abort.abort();

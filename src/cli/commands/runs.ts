@@ -4,9 +4,10 @@ import { resolveHistoryPath, readHistory, HistoryPathError } from '../../core/ru
 import { EXIT_OK, UsageError, type CommandHandler } from '../io';
 import { parseOptions } from '../options';
 import { compareAll, comparisonJson, newestFirst, runsTable } from './runsFormat';
+import { pendingSummary, syncForCli } from './runsSync';
 import { loadRunsWorkspace } from './runsWorkspace';
 
-export const help = `Usage: mlproject runs [path] [--format table|json] [--candidate id] [--limit n]
+export const help = `Usage: mlproject runs [path] [--format table|json] [--candidate id] [--limit n] [--sync]
 
 Lists the recorded evaluation runs, newest first, with each metric's change against the latest
 successful baseline run and a check (✓/✗) against each success criterion.
@@ -14,13 +15,15 @@ successful baseline run and a check (✓/✗) against each success criterion.
   path              the plan file or its folder (default: the current folder)
   --format          table (default) or json
   --candidate id    only the runs of this candidate
-  --limit n         at most n runs (default: 20 for a table, all for json)`;
+  --limit n         at most n runs (default: 20 for a table, all for json)
+  --sync            first record the pending Slurm runs whose jobs have ended, and list those still pending`;
 
 export const runs: CommandHandler = async (argv, io) => {
   const { values, positionals } = parseOptions(argv, {
     format: { type: 'string', short: 'f' },
     candidate: { type: 'string', short: 'c' },
     limit: { type: 'string', short: 'n' },
+    sync: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -44,6 +47,7 @@ export const runs: CommandHandler = async (argv, io) => {
     if (e instanceof HistoryPathError) throw new UsageError(e.message);
     throw e;
   }
+  const pending = values.sync ? await syncForCli(ws.root, io) : undefined;
   const history = await readHistory(historyFile);
   for (const c of history.corrupt) io.stderr(`warning: ${historyFile}:${c.line}: ${c.error}; line skipped\n`);
 
@@ -54,7 +58,7 @@ export const runs: CommandHandler = async (argv, io) => {
   const cmps = compareAll(runs, history.runs, ws.plan);
 
   if (format === 'json') {
-    io.stdout(JSON.stringify({ history: historyFile, runs: cmps.map(comparisonJson), corrupt: history.corrupt }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ history: historyFile, runs: cmps.map(comparisonJson), corrupt: history.corrupt, ...(pending ? { pending: pending.map(pendingSummary) } : {}) }, null, 2) + '\n');
     return EXIT_OK;
   }
   if (total === 0) {

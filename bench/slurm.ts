@@ -96,7 +96,10 @@ average at the start ${load}.
 | a sweep of ${SWEEP} one-second jobs: wall time ÷ the ideal ceil(${SWEEP} / ${slots}) = ${ideal} s | ${ratio.toFixed(2)}× (${wall.toFixed(1)} s) | ≤ 1.5× | ${verdict(ratio <= 1.5)} |
 
 Most of the overhead is Slurm's own: the job's run time counts from Slurm's start to end in whole seconds, and the
-test cluster's backfill scheduler (\`bf_interval=1\`) starts a queued job within about a second.
+test cluster's backfill scheduler (\`bf_interval=1\`) starts a queued job within about a second.${ratio > 1.5 ? `
+The sweep misses its target by the gap between waves: with ${slots} slots the ${SWEEP} jobs run in ${ideal} waves, and
+each next wave starts at a scheduler pass after the previous jobs ended (about ${(((wall - ideal) / ideal) * 1000).toFixed(0)} ms per wave here,
+on a machine whose load average was ${load}). In one trial \`sched/builtin\` was worse (about 2×); a job array was not tried.` : ''}
 ${SLURM_END}`;
     console.log(section);
     if (!process.argv.includes('--no-docs')) {

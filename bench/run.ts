@@ -9,7 +9,7 @@
 // --quick    fewer rounds (a smoke test, not for publishing)
 // --no-docs  do not rewrite docs/performance.md
 // --json     also write the raw results as JSON
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT } from './engines';
 import { benchCli, benchHistory, fileSize, newestVsix } from './measureCliSizesHistory';
@@ -17,6 +17,7 @@ import { benchSize, probeMemory, type SizeResult } from './measureEngines';
 import { benchSweep } from './measureSweep';
 import { benchStats } from './measureStats';
 import { buildReport, machine, renderPerformanceDoc } from './report';
+import { slurmSection, withSlurmSection } from './slurmSection';
 import { JSON_OUT, QUICK, SIZES, WRITE_DOCS, gc, log } from './settings';
 import { fmtBytes, fmtMs } from './stats';
 
@@ -66,7 +67,9 @@ async function main(): Promise<void> {
 
   if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ machine: m, sizes, cli, history, stats, bundle, vsix, sweep, targets }, null, 2));
   if (WRITE_DOCS && !QUICK) {
-    writeFileSync(path.join(REPO_ROOT, 'docs/performance.md'), renderPerformanceDoc(report, m, sizes, totalS));
+    const doc = path.join(REPO_ROOT, 'docs/performance.md');
+    const kept = slurmSection(readFileSync(doc, 'utf8')); // written by bench/slurm.ts
+    writeFileSync(doc, withSlurmSection(renderPerformanceDoc(report, m, sizes, totalS), kept));
     log('wrote docs/performance.md');
   }
 }

@@ -1,5 +1,5 @@
 // Runs the plain-Node test suites (unit, CLI, robustness) with node's test runner, TypeScript loaded by tsx.
-// Usage: node scripts/run-unit-tests.mjs [folder-or-file...]   (default: test/unit test/robustness)
+// Usage: node scripts/run-unit-tests.mjs [folder-or-file...]   (default: test/unit test/robustness test/slurm)
 import { readdirSync, statSync } from 'fs';
 import { join } from 'path';
 import { spawnSync } from 'child_process';
@@ -16,7 +16,7 @@ function collect(p, out) {
   }
 }
 
-const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['test/unit', 'test/robustness'];
+const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['test/unit', 'test/robustness', 'test/slurm'];
 const files = [];
 for (const r of roots) {
   try {

@@ -105,6 +105,21 @@ export interface Evaluation {
   repeats?: number;
   /** local runs at the same time (default 1) */
   parallel?: number;
+  /** where runs execute; default `local` */
+  executor?: 'local' | 'slurm';
+  slurm?: SlurmOptions;
+}
+
+/** `evaluation.slurm`: the resources of each run's batch job; every value becomes one sbatch option. */
+export interface SlurmOptions {
+  partition?: string;
+  /** sbatch `--time`: minutes, or `MM:SS`, `HH:MM:SS`, `D-HH`, ...; default from `evaluation.timeout` */
+  time?: string | number;
+  cpus?: number;
+  mem?: string;
+  gres?: string;
+  account?: string;
+  sbatch_args?: string[];
 }
 
 export type RealityCheckKind = 'ab-test' | 'demo' | 'focus-group' | 'pilot' | 'user-study';

@@ -5,12 +5,13 @@ import { compareRun, type RunComparison } from '../../core/runs/compare';
 import { localExecutor } from '../../core/runs/executor';
 import { summarizeCandidates, targetsMet, type CandidateStats } from '../../core/runs/candidateStats';
 import { readHistory } from '../../core/runs/history';
-import { RunSetupError } from '../../core/runs/prepare';
+import { discardPreparedRun, prepareRun, RunSetupError, type PreparedRun } from '../../core/runs/prepare';
 import { SweepRunner, type SweepEvent, type SweepRun } from '../../core/runs/scheduler';
 import { planSweep, type SweepSpec } from '../../core/runs/sweep';
 import { summariseSweep } from '../../core/runs/sweepSummary';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliIO, type CommandHandler } from '../io';
 import { help, parseEvalArgs, type EvalArgs } from './evalArgs';
+import { evalOnSlurm, slurmSettingsFor } from './evalSlurm';
 import { comparisonJson, resultLine } from './runsFormat';
 import { statsJson, statsLines } from './runsStats';
 import { loadRunsWorkspace } from './runsWorkspace';
@@ -74,6 +75,7 @@ export const evalCommand: CommandHandler = async (argv, io) => {
   }
   const timeoutMs = lockTimeoutMs(io.env.MLPROJECT_LOCK_TIMEOUT);
   const ws = await loadRunsWorkspace(args.path, io.cwd);
+  const slurm = slurmSettingsFor(ws.plan);
   let spec: SweepSpec;
   try {
     spec = planSweep(ws.plan, { all: args.all, candidates: args.candidates, repeats: args.repeat, parallel: args.parallel });
@@ -82,6 +84,24 @@ export const evalCommand: CommandHandler = async (argv, io) => {
     throw e;
   }
   const isSweep = args.all || args.repeat !== undefined || args.candidates.length > 1 || spec.items.length > 1;
+  if (slurm) {
+    // One batch job per run: every run of the sweep is prepared here and owned by no process while it waits.
+    const prepared: PreparedRun[] = [];
+    try {
+      for (const item of spec.items) {
+        prepared.push(await prepareRun(ws.plan, {
+          root: ws.root, candidateId: item.candidate, seed: item.seed, ...(spec.sweepId ? { sweepId: spec.sweepId } : {}),
+          note: args.note, env: io.env, source: 'cli',
+        }));
+      }
+    } catch (e) {
+      await Promise.all(prepared.map(discardPreparedRun));
+      if (e instanceof RunSetupError) throw new UsageError(e.message);
+      throw e;
+    }
+    for (const p of prepared) io.stderr(`▶ ${p.candidate} (run ${p.runId}): ${p.command}\n`);
+    return evalOnSlurm(ws.root, ws.plan, prepared, slurm, { wait: args.wait, json: args.json, requireTargets: args.requireTargets !== undefined }, io);
+  }
 
   const abort = new AbortController();
   const runner = new SweepRunner(ws.plan, spec, {

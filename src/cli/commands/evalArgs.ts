@@ -5,7 +5,7 @@ import type { RunScope } from '../../core/runs/candidateStats';
 import { sampleOption } from './runsStats';
 
 export const help = `Usage: mlproject eval [path] [--candidate id[,id...] | --all] [--repeat n] [--parallel n]
-                     [--note text] [--require-targets[=confident]] [--sample latest|all] [--json]
+                     [--note text] [--require-targets[=confident]] [--sample latest|all] [--wait] [--json]
 
 Runs evaluation.command of the plan for one candidate, or a sweep of several candidates and seeds, records each
 run in the run history (.mlproject/runs.jsonl unless evaluation.history says otherwise) and prints its metrics
@@ -25,6 +25,8 @@ candidate with its 95% Welch interval and a verdict (better, worse, within noise
                      target (never with one run: one run has no interval)
   --sample latest    statistics over each candidate's latest sweep, or its latest run (the default)
   --sample all       statistics over every ok run under the current command and params
+  --wait             with evaluation.executor: slurm, wait for the jobs to end, streaming their logs (Ctrl+C
+                     cancels them); without --wait the jobs are submitted and \`mlproject runs --sync\` records them
   --json             print the run record and its comparison as JSON, an array of them for a sweep
                      (the command's output goes to stderr)
 
@@ -46,6 +48,7 @@ export interface EvalArgs {
   note?: string;
   requireTargets?: 'mean' | 'confident';
   scope: RunScope;
+  wait: boolean;
   json: boolean;
   help: boolean;
 }
@@ -85,6 +88,7 @@ export function parseEvalArgs(argv: string[]): EvalArgs {
     note: { type: 'string', short: 'm' },
     'require-targets': { type: 'boolean' },
     sample: { type: 'string' },
+    wait: { type: 'boolean' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -103,6 +107,7 @@ export function parseEvalArgs(argv: string[]): EvalArgs {
     note: values.note,
     requireTargets: taken.gate ?? (values['require-targets'] === true ? 'mean' : undefined),
     scope: sampleOption(values.sample),
+    wait: values.wait === true,
     json: values.json === true,
     help: values.help === true,
   };

@@ -6,9 +6,10 @@ import { parseOptions } from '../options';
 import { summarizeCandidates } from '../../core/runs/candidateStats';
 import { compareAll, comparisonJson, newestFirst, runsTable } from './runsFormat';
 import { sampleOption, statsJson, statsTable } from './runsStats';
+import { pendingSummary, syncForCli } from './runsSync';
 import { loadRunsWorkspace } from './runsWorkspace';
 
-export const help = `Usage: mlproject runs [path] [--format table|json] [--candidate id] [--limit n] [--sample latest|all]
+export const help = `Usage: mlproject runs [path] [--format table|json] [--candidate id] [--limit n] [--sample latest|all] [--sync]
 
 Lists the recorded evaluation runs, newest first, with each metric's change against the latest
 successful baseline run and a check (✓/✗) against each success criterion; then, per candidate and
@@ -21,7 +22,8 @@ on the mean only, or missed.
   --candidate id    only the runs of this candidate
   --limit n         at most n runs (default: 20 for a table, all for json)
   --sample latest   statistics over each candidate's latest sweep, or its latest run (the default)
-  --sample all      statistics over every ok run under the current command and params`;
+  --sample all      statistics over every ok run under the current command and params
+  --sync            first record the pending Slurm runs whose jobs have ended, and list those still pending`;
 
 export const runs: CommandHandler = async (argv, io) => {
   const { values, positionals } = parseOptions(argv, {
@@ -29,6 +31,7 @@ export const runs: CommandHandler = async (argv, io) => {
     candidate: { type: 'string', short: 'c' },
     limit: { type: 'string', short: 'n' },
     sample: { type: 'string' },
+    sync: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -53,6 +56,7 @@ export const runs: CommandHandler = async (argv, io) => {
     if (e instanceof HistoryPathError) throw new UsageError(e.message);
     throw e;
   }
+  const pending = values.sync ? await syncForCli(ws.root, io) : undefined;
   const history = await readHistory(historyFile, ws.root);
   for (const c of history.corrupt) io.stderr(`warning: ${historyFile}:${c.line}: ${c.error}; line skipped\n`);
 
@@ -66,7 +70,7 @@ export const runs: CommandHandler = async (argv, io) => {
 
   if (format === 'json') {
     const statistics = { sample: scope, candidates: stats.map(statsJson) };
-    io.stdout(JSON.stringify({ history: historyFile, runs: cmps.map(comparisonJson), statistics, corrupt: history.corrupt }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ history: historyFile, runs: cmps.map(comparisonJson), statistics, corrupt: history.corrupt, ...(pending ? { pending: pending.map(pendingSummary) } : {}) }, null, 2) + '\n');
     return EXIT_OK;
   }
   if (total === 0) {

@@ -42,8 +42,14 @@ export async function finishRun(prepared: PreparedRun, outcome: FinishedCommand,
   return (await finishAndSaveRun(prepared, outcome, options)).record;
 }
 
-/** As finishRun, and tells where the record was saved. */
+/** As finishRun, and tells where the record was saved (the history, or a recovery file). */
 export async function finishAndSaveRun(prepared: PreparedRun, outcome: FinishedCommand, options: FinishOptions = {}): Promise<FinishedRun> {
+  const record = await buildRunRecord(prepared, outcome, options);
+  return { record, saved: await saveRun(prepared.historyFile, record, { ...options.lock, root: prepared.root }) };
+}
+
+/** The run record of a finished command (git state, metrics, status), not yet appended anywhere. */
+export async function buildRunRecord(prepared: PreparedRun, outcome: FinishedCommand, options: FinishOptions = {}): Promise<RunRecord> {
   const ignore = [prepared.historyFile, prepared.metricsFile]
     .map((p) => relativeIfInside(prepared.root, p))
     .filter((p): p is string => p !== undefined);
@@ -81,5 +87,5 @@ export async function finishAndSaveRun(prepared: PreparedRun, outcome: FinishedC
     ...(prepared.sweepId ? { sweepId: prepared.sweepId } : {}),
     seed: prepared.seed,
   };
-  return { record, saved: await saveRun(prepared.historyFile, record, { ...options.lock, root: prepared.root }) };
+  return record;
 }

@@ -115,24 +115,49 @@ async function writeAll(handle: { write(b: Buffer, o: number, l: number): Promis
   }
 }
 
+/** True when the history text holds a (valid or not) line whose `id` is `id`. */
+function holdsId(text: string, id: string): boolean {
+  const needle = JSON.stringify(id);
+  if (!text.includes(needle)) return false;
+  return text.split('\n').some((line) => {
+    if (!line.includes(needle)) return false;
+    try {
+      return (JSON.parse(line) as { id?: unknown }).id === id;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Appends one record as one line (after the runs waiting in recovery files). Safe against concurrent appenders. */
+export async function appendRun(absPath: string, record: RunRecord, options?: HistoryOptions): Promise<void> {
+  await appendLine(absPath, record, false, options);
+}
+
+/**
+ * Appends a record unless the history already holds a run with its id, checked under the same lock as the
+ * append: of several processes finishing the same run, exactly one appends it. Returns whether it appended.
+ */
+export async function appendRunOnce(absPath: string, record: RunRecord, options?: HistoryOptions): Promise<boolean> {
+  return appendLine(absPath, record, true, options);
+}
+
 function toLine(record: RunRecord): string {
   const line = JSON.stringify(record);
   if (line.includes('\n')) throw new Error('a run record serialised to more than one line'); // JSON.stringify escapes \n
   return line;
 }
 
-/**
- * Appends one record as one line, after the runs waiting in recovery files that the history does not hold yet.
- * Safe against concurrent appenders in other processes.
- */
-export async function appendRun(absPath: string, record: RunRecord, options?: HistoryOptions): Promise<void> {
+async function appendLine(absPath: string, record: RunRecord, once: boolean, options?: HistoryOptions): Promise<boolean> {
   const line = toLine(record);
   const root = await rootOf(absPath, options?.root);
-  await withFileLock(await realTarget(root, absPath), async () => {
+  return withFileLock(await realTarget(root, absPath), async () => {
     const pending = await readRecovery(absPath, root);
+    const current = once || pending.length > 0 ? (await readWorkspaceText(root, absPath, { maxBytes: MAX_HISTORY_BYTES })) ?? '' : '';
+    if (once && holdsId(current, record.id)) return false;
     let lines = '';
     if (pending.length > 0) {
-      const ids = new Set(parseHistory((await readWorkspaceText(root, absPath, { maxBytes: MAX_HISTORY_BYTES })) ?? '').runs.map((r) => r.id));
+      const ids = new Set(parseHistory(current).runs.map((r) => r.id));
       ids.add(record.id);
       for (const r of notYetIn(ids, pending)) lines += toLine(r) + '\n';
     }
@@ -152,6 +177,7 @@ export async function appendRun(absPath: string, record: RunRecord, options?: Hi
       await handle.close();
     }
     await removeRecovered(pending);
+    return true;
   }, options);
 }
 

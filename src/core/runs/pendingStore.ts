@@ -1,0 +1,156 @@
+// Runs that were handed to an engine (Slurm) and have not ended: one file per run, `.mlproject/pending/<runId>.json`,
+// holding the prepared run, the executor, the job id and the submit time. The files outlive the process that wrote
+// them (closing the editor or the CLI loses nothing); the run history stays the record of finished runs only.
+// Files are written atomically (temporary file + rename) and changed or removed under a per-file lock, so a state
+// update never brings back a file that a finishing sync has just removed.
+import { promises as fsp } from 'fs';
+import * as path from 'path';
+import { randomBytes } from 'crypto';
+import { resolveInside } from '../workspace/paths';
+import { withFileLock } from './lock';
+import type { PreparedRun } from './prepare';
+import { RUN_ID_PATTERN } from './runRecord';
+
+export const PENDING_DIR = '.mlproject/pending';
+export const PENDING_FORMAT_VERSION = 1;
+
+export type PendingExecutor = 'slurm';
+/** `submitting`: written before sbatch ran, so a crash during submission is noticed; then `queued`, `running`. */
+export type PendingRunState = 'submitting' | 'queued' | 'running';
+
+export interface PendingRun {
+  version: typeof PENDING_FORMAT_VERSION;
+  executor: PendingExecutor;
+  prepared: PreparedRun;
+  state: PendingRunState;
+  /** ISO 8601 */
+  submittedAt: string;
+  /** set once sbatch returned */
+  jobId?: string;
+  cluster?: string;
+  /** the time limit the job was given */
+  time?: string;
+  /** ISO 8601: when mlproject asked the engine to cancel the job */
+  cancelRequested?: string;
+}
+
+export class PendingFileError extends Error {}
+
+export function pendingDir(root: string): string {
+  return resolveInside(root, PENDING_DIR) as string;
+}
+
+export function pendingFile(root: string, runId: string): string {
+  if (!RUN_ID_PATTERN.test(runId)) throw new PendingFileError(`not a run id: ${JSON.stringify(runId)}`);
+  return path.join(pendingDir(root), `${runId}.json`);
+}
+
+function checkPending(v: unknown): v is PendingRun {
+  if (typeof v !== 'object' || v === null) return false;
+  const p = v as Partial<PendingRun>;
+  const r = p.prepared as Partial<PreparedRun> | undefined;
+  return p.version === PENDING_FORMAT_VERSION && p.executor === 'slurm' && typeof p.submittedAt === 'string'
+    && (p.state === 'submitting' || p.state === 'queued' || p.state === 'running')
+    && (p.jobId === undefined || typeof p.jobId === 'string')
+    && typeof r === 'object' && r !== null && typeof r.runId === 'string' && RUN_ID_PATTERN.test(r.runId)
+    && typeof r.command === 'string' && typeof r.historyFile === 'string' && typeof r.metricsFile === 'string'
+    && typeof r.runDir === 'string' && typeof r.root === 'string' && typeof r.candidate === 'string';
+}
+
+async function writeAtomic(file: string, text: string): Promise<void> {
+  await fsp.mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const handle = await fsp.open(tmp, 'wx');
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.datasync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await fsp.rename(tmp, file);
+  } catch (e) {
+    await fsp.rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** Writes (creates or replaces) a run's pending file. */
+export async function writePending(root: string, pending: PendingRun): Promise<void> {
+  const file = pendingFile(root, pending.prepared.runId);
+  await fsp.mkdir(path.dirname(file), { recursive: true });
+  await withFileLock(file, () => writeAtomic(file, JSON.stringify(pending, null, 2) + '\n'));
+}
+
+/** Reads one pending file; undefined when it is gone. Throws PendingFileError for a malformed file. */
+export async function readPending(file: string): Promise<PendingRun | undefined> {
+  let text: string;
+  try {
+    text = await fsp.readFile(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new PendingFileError(`${file}: not valid JSON (${(e as Error).message})`);
+  }
+  if (!checkPending(value)) throw new PendingFileError(`${file}: not a pending run of format version ${PENDING_FORMAT_VERSION}`);
+  return value;
+}
+
+/**
+ * Changes a pending file if it still exists (a sync may have finished the run meanwhile): `change` gets the current
+ * content and returns the new one. Returns the new content, or undefined when the file was gone.
+ */
+export async function updatePending(root: string, runId: string, change: (p: PendingRun) => PendingRun): Promise<PendingRun | undefined> {
+  const file = pendingFile(root, runId);
+  return withFileLock(file, async () => {
+    const current = await readPending(file);
+    if (!current) return undefined;
+    const next = change(current);
+    await writeAtomic(file, JSON.stringify(next, null, 2) + '\n');
+    return next;
+  });
+}
+
+/** Removes a run's pending file (no error when it is already gone). */
+export async function removePending(root: string, runId: string): Promise<void> {
+  const file = pendingFile(root, runId);
+  await withFileLock(file, () => fsp.rm(file, { force: true })).catch((e: NodeJS.ErrnoException) => {
+    if (e.code !== 'ENOENT') throw e;
+  });
+}
+
+export interface PendingList {
+  runs: PendingRun[];
+  /** files that could not be read, with the reason */
+  problems: string[];
+}
+
+/** All pending runs of a workspace, oldest run id first. */
+export async function listPending(root: string): Promise<PendingList> {
+  const dir = pendingDir(root);
+  let names: string[];
+  try {
+    names = await fsp.readdir(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { runs: [], problems: [] };
+    throw e;
+  }
+  const runs: PendingRun[] = [];
+  const problems: string[] = [];
+  for (const name of names.sort()) {
+    if (!name.endsWith('.json') || !RUN_ID_PATTERN.test(name.slice(0, -5))) continue;
+    try {
+      const p = await readPending(path.join(dir, name));
+      if (p) runs.push(p);
+    } catch (e) {
+      if (!(e instanceof PendingFileError)) throw e;
+      problems.push(e.message);
+    }
+  }
+  return { runs, problems };
+}

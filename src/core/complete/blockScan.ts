@@ -34,7 +34,20 @@ export interface Frame {
   index: number;
 }
 
-const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{}[\],&*!|>%@`][^#]*?)[ \t]*:(?=[ \t]|$)/;
+const QUOTED_KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')[ \t]*:(?=[ \t]|$)/;
+
+/** The key at the start of `text` (`key:` followed by a space or the end): its text and the length up to the `:`. */
+function keyAt(text: string): { raw: string; length: number } | undefined {
+  if (text === '' || /^[\s#{}[\],&*!|>%@`]/.test(text)) return undefined;
+  if (text[0] === '"' || text[0] === "'") {
+    const m = QUOTED_KEY.exec(text);
+    return m ? { raw: m[1], length: m[0].length } : undefined;
+  }
+  const colon = /:(?=[ \t]|$)/.exec(text); // a plain key cannot hold ': ', so the first one ends it
+  if (!colon) return undefined;
+  const raw = text.slice(0, colon.index);
+  return /\s#/.test(raw) ? undefined : { raw: raw.trimEnd(), length: colon.index + 1 };
+}
 
 /** `text` without a trailing ` # comment` (a `#` inside quotes is kept); not trimmed. */
 export function withoutComment(text: string): string {
@@ -75,11 +88,11 @@ export function lineEntries(line: string): LineEntries {
     while (line[i] === ' ' || line[i] === '\t') i++;
   }
   const out: LineEntries = { indent, dashes, contentCol: i };
-  const m = KEY.exec(line.slice(i));
-  if (m && !m[1].startsWith('#')) {
-    let valueCol = i + m[0].length;
+  const key = keyAt(line.slice(i));
+  if (key) {
+    let valueCol = i + key.length;
     while (line[valueCol] === ' ' || line[valueCol] === '\t') valueCol++;
-    out.key = { col: i, key: unquote(m[1]), value: withoutComment(line.slice(valueCol)).trim(), valueCol };
+    out.key = { col: i, key: unquote(key.raw), value: withoutComment(line.slice(valueCol)).trim(), valueCol };
   }
   return out;
 }

@@ -56,7 +56,7 @@ export function cursorContext(text: string, offset: number): CursorContext | und
   const prefix = text.slice(line.start, offset);
   const suffix = text.slice(offset, line.end);
   if (withoutComment(prefix) !== prefix || prefix.includes('\t')) return undefined;
-  const before = line.start > 0 ? linesOf(text.slice(0, line.start - 1)) : [];
+  const before = line.start > 0 ? linesOf(text.slice(0, line.start - 1).replace(/\r$/, '')) : [];
   const after = linesOf(text.slice(line.end)).slice(1);
   const { stack, blockScalarOf } = scanLines(before);
   const entries = lineEntries(prefix);

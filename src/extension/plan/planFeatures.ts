@@ -1,4 +1,4 @@
-// The plan surfaces: diagnostics, quick fixes, hovers, the Phases and Pitfalls views, the status bar item, and the
+// The plan surfaces: diagnostics, quick fixes, hovers, completion, the Phases and Pitfalls views, the status bar item, and the
 // commands that edit the plan. Each one only forwards the registry's change event; the logic is in the core.
 import * as vscode from 'vscode';
 import { COMMANDS, VIEWS, focusCommand } from '../commandIds';
@@ -8,16 +8,21 @@ import { registerCreatePlan } from './createPlan';
 import { registerStepCommands } from './stepCommands';
 import { PlanDiagnostics } from './planDiagnostics';
 import { registerPlanHover } from './planHover';
+import { registerPlanCompletion } from './planCompletion';
+import { RedHatYamlPresence } from './redHatYaml';
 import type { ProjectRegistry } from '../project/projectRegistry';
 import { PlanStatusBar } from './statusBar';
 import { PhasesTreeProvider } from './phasesTree';
 import { PitfallsTreeProvider } from './pitfallsTree';
 
 export function registerPlanFeatures(context: vscode.ExtensionContext, registry: ProjectRegistry): vscode.Disposable {
+  const redHatYaml = new RedHatYamlPresence();
   return vscode.Disposable.from(
     new PlanDiagnostics(context.extensionUri, registry),
     registerPlanCodeActions(registry),
-    registerPlanHover(registry),
+    redHatYaml,
+    registerPlanHover(registry, redHatYaml.active),
+    registerPlanCompletion(registry, redHatYaml.active),
     new PhasesTreeProvider(registry),
     new PitfallsTreeProvider(registry),
     new PlanStatusBar(registry),

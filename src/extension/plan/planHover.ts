@@ -1,5 +1,7 @@
 // Hovers in `.mlproject.yaml`: on a checklist step, its why, roles, status and evidence; on a phase, its summary
 // and progress; on any other key, the schema's description; on a diagnostic's range, why the rule matters.
+// With the Red Hat YAML extension present, it shows the schema's descriptions itself: the schema section and the
+// phase summary (the phase's schema description) are left out, the rest (which it cannot know) stays.
 // Markdown is rendered untrusted and without HTML: every text here may come from the plan.
 import * as vscode from 'vscode';
 import { parsePlan } from '../../core/parse/parsePlan';
@@ -24,7 +26,8 @@ function stepSection(md: vscode.MarkdownString, step: StepState): void {
 }
 
 export class PlanHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly registry: ProjectRegistry) {}
+  /** `schemaOfferedElsewhere` is true when another extension (Red Hat YAML) shows the schema's descriptions. */
+  constructor(private readonly registry: ProjectRegistry, private readonly schemaOfferedElsewhere: () => boolean = () => false) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const project = this.registry.projectFor(document.uri);
@@ -67,11 +70,12 @@ export class PlanHoverProvider implements vscode.HoverProvider {
     if (current && path[0] === 'checklist' && path.length === 2 && keyRange && contains(keyRange, offset)) {
       const phase = state.phases.find((p) => p.id === path[1]);
       if (phase) {
-        md.appendMarkdown(`**${phase.title}**: ${phase.closed} of ${phase.total} steps closed${state.currentPhase === phase.id ? ' (current phase)' : ''}\n\n${phase.summary}\n\n`);
+        const summary = this.schemaOfferedElsewhere() ? '' : `${phase.summary}\n\n`;
+        md.appendMarkdown(`**${phase.title}**: ${phase.closed} of ${phase.total} steps closed${state.currentPhase === phase.id ? ' (current phase)' : ''}\n\n${summary}`);
         return keyRange;
       }
     }
-    if (!keyRange || !contains(keyRange, offset)) return undefined;
+    if (!keyRange || !contains(keyRange, offset) || this.schemaOfferedElsewhere()) return undefined;
     const description = describePath(path);
     if (!description) return undefined;
     md.appendMarkdown(`${code(path.filter((s) => typeof s === 'string').join('.'))}${description.title ? `: **${escape(description.title)}**` : ''}\n\n`);
@@ -81,6 +85,6 @@ export class PlanHoverProvider implements vscode.HoverProvider {
   }
 }
 
-export function registerPlanHover(registry: ProjectRegistry): vscode.Disposable {
-  return vscode.languages.registerHoverProvider({ pattern: '**/.mlproject.yaml' }, new PlanHoverProvider(registry));
+export function registerPlanHover(registry: ProjectRegistry, schemaOfferedElsewhere: () => boolean): vscode.Disposable {
+  return vscode.languages.registerHoverProvider({ pattern: '**/.mlproject.yaml' }, new PlanHoverProvider(registry, schemaOfferedElsewhere));
 }

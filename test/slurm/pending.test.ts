@@ -53,7 +53,7 @@ test('a submission writes the batch script and a pending file with the job id; a
     assert.equal(r.pending?.state, 'queued');
     assert.equal(r.pending?.jobId, '100');
     assert.deepEqual(readdirSync(prepared.runDir).sort(), ['batch.sh']);
-    const onDisk = await readPending(pendingFile(root, prepared.runId));
+    const onDisk = await readPending(pendingFile(root, prepared.runId), root);
     assert.deepEqual(onDisk, r.pending);
     assert.equal(onDisk?.prepared.command, prepared.command);
 
@@ -78,7 +78,7 @@ test('sync: queued -> running is stored; an ended job is recorded once and its p
     slurm.queued.set(pending!.jobId!, 'RUNNING');
     const s1 = await syncPendingRuns(root, slurm, { git: false });
     assert.deepEqual([s1.finished.length, s1.pending.map((p) => p.state)], [0, ['running']]);
-    assert.equal((await readPending(pendingFile(root, prepared.runId)))?.state, 'running');
+    assert.equal((await readPending(pendingFile(root, prepared.runId), root))?.state, 'running');
     slurm.queued.delete(pending!.jobId!);
     slurm.ended.set(pending!.jobId!, { jobId: pending!.jobId!, state: 'COMPLETED', exitCode: { code: 0, signal: 0 } });
     const [a, b] = await Promise.all([syncPendingRuns(root, slurm, { git: false }), syncPendingRuns(root, slurm, { git: false })]);
@@ -165,7 +165,7 @@ test('pending files: malformed ones are reported, stray files ignored, updates n
     assert.match(list.problems[0], /not valid JSON/);
     await removePending(root, pending!.prepared.runId);
     assert.equal(await updatePending(root, pending!.prepared.runId, (p) => ({ ...p, state: 'running' })), undefined);
-    assert.equal(await readPending(pendingFile(root, pending!.prepared.runId)), undefined);
+    assert.equal(await readPending(pendingFile(root, pending!.prepared.runId), root), undefined);
     assert.throws(() => pendingFile(root, '../escape'), /not a run id/);
   } finally {
     rmSync(root, { recursive: true, force: true });

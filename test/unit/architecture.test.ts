@@ -115,11 +115,8 @@ const CORE_IO_MODULES = [
   'runs/metrics.ts', // reads the metrics file a run wrote
   'runs/recovery.ts', // saves a run the history lock kept out, and merges it back
   'runs/prepare.ts', // creates the run's folder
-  'runs/gitattributes.ts', // adds the history's merge=union line to .gitattributes
   'runs/logFollow.ts', // follows a Slurm job's log file
-  'runs/pendingStore.ts', // the durable store of runs waiting on a cluster
   'runs/slurm/slurmProcess.ts', // runs sbatch, squeue, scontrol and scancel
-  'runs/slurm/submit.ts', // writes a run's batch script into its folder
   'workspace/nodeFs.ts', // WorkspaceFs over the real file system
   'workspace/realPaths.ts', // resolves real paths, one component at a time
   'workspace/safeRead.ts', // the one bounded reader of regular files

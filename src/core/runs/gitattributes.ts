@@ -2,8 +2,9 @@
 // is merged with git's `union` driver, which keeps the lines of both sides. Adding it only ever appends one line;
 // the user's own bytes (line endings, a missing final newline, comments) are kept, and an existing entry for the
 // history, whatever it says, is never duplicated or changed.
-import { promises as fsp } from 'fs';
 import * as path from 'path';
+import { readWorkspaceFile } from '../workspace/safeRead';
+import { replaceFile } from '../workspace/safeWrite';
 
 export const GITATTRIBUTES = '.gitattributes';
 
@@ -63,14 +64,11 @@ export function withUnionEntry(text: string, historyRel: string): string | undef
 /** Makes `<root>/.gitattributes` merge the history by union (creating the file when there is none). */
 export async function ensureHistoryMergeUnion(root: string, historyRel: string): Promise<AttributeOutcome> {
   const file = path.join(root, GITATTRIBUTES);
-  let text = '';
-  try {
-    text = await fsp.readFile(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-  }
+  // by its real path inside the workspace, a bounded regular file; every byte of it is kept
+  const bytes = (await readWorkspaceFile(root, file, { maxBytes: 1024 * 1024 })) ?? Buffer.alloc(0);
+  const text = bytes.toString('utf8');
   const next = withUnionEntry(text, historyRel);
   if (next === undefined) return historyMergeSetting(text, historyRel)!;
-  await fsp.appendFile(file, next.slice(text.length), 'utf8');
+  await replaceFile(root, file, Buffer.concat([bytes, Buffer.from(next.slice(text.length), 'utf8')]));
   return 'added';
 }

@@ -3,10 +3,13 @@
 // them (closing the editor or the CLI loses nothing); the run history stays the record of finished runs only.
 // Files are written atomically (temporary file + rename) and changed or removed under a per-file lock, so a state
 // update never brings back a file that a finishing sync has just removed.
-import { promises as fsp } from 'fs';
+// Every file is reached by its real path inside the workspace (workspace/safe*.ts). A pending file is data from the
+// workspace, so nothing in it is trusted beyond its shape: its run's root is the workspace it was read from, and a
+// job id must be a Slurm job id (it becomes an argument of scancel).
 import * as path from 'path';
-import { randomBytes } from 'crypto';
 import { resolveInside } from '../workspace/paths';
+import { readWorkspaceFolder, readWorkspaceText } from '../workspace/safeRead';
+import { realTarget, removeFile, replaceFile } from '../workspace/safeWrite';
 import { withFileLock } from './lock';
 import type { PreparedRun } from './prepare';
 import { RUN_ID_PATTERN } from './runRecord';
@@ -36,6 +39,12 @@ export interface PendingRun {
 
 export class PendingFileError extends Error {}
 
+/** A Slurm job id: digits, or `array_task` digits. */
+const JOB_ID = /^[0-9]{1,12}(_[0-9]{1,9})?$/;
+
+/** A pending file is at most a few KB. */
+const MAX_PENDING_BYTES = 1024 * 1024;
+
 export function pendingDir(root: string): string {
   return resolveInside(root, PENDING_DIR) as string;
 }
@@ -51,46 +60,22 @@ function checkPending(v: unknown): v is PendingRun {
   const r = p.prepared as Partial<PreparedRun> | undefined;
   return p.version === PENDING_FORMAT_VERSION && p.executor === 'slurm' && typeof p.submittedAt === 'string'
     && (p.state === 'submitting' || p.state === 'queued' || p.state === 'running')
-    && (p.jobId === undefined || typeof p.jobId === 'string')
+    && (p.jobId === undefined || (typeof p.jobId === 'string' && JOB_ID.test(p.jobId)))
     && typeof r === 'object' && r !== null && typeof r.runId === 'string' && RUN_ID_PATTERN.test(r.runId)
     && typeof r.command === 'string' && typeof r.historyFile === 'string' && typeof r.metricsFile === 'string'
     && typeof r.runDir === 'string' && typeof r.root === 'string' && typeof r.candidate === 'string';
 }
 
-async function writeAtomic(file: string, text: string): Promise<void> {
-  await fsp.mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  const handle = await fsp.open(tmp, 'wx');
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.datasync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await fsp.rename(tmp, file);
-  } catch (e) {
-    await fsp.rm(tmp, { force: true });
-    throw e;
-  }
-}
-
 /** Writes (creates or replaces) a run's pending file. */
 export async function writePending(root: string, pending: PendingRun): Promise<void> {
   const file = pendingFile(root, pending.prepared.runId);
-  await fsp.mkdir(path.dirname(file), { recursive: true });
-  await withFileLock(file, () => writeAtomic(file, JSON.stringify(pending, null, 2) + '\n'));
+  await withFileLock(await realTarget(root, file), () => replaceFile(root, file, JSON.stringify(pending, null, 2) + '\n'));
 }
 
-/** Reads one pending file; undefined when it is gone. Throws PendingFileError for a malformed file. */
-export async function readPending(file: string): Promise<PendingRun | undefined> {
-  let text: string;
-  try {
-    text = await fsp.readFile(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
+/** Reads one pending file of the workspace `root`; undefined when it is gone. Throws PendingFileError for a malformed file. */
+export async function readPending(file: string, root: string): Promise<PendingRun | undefined> {
+  const text = await readWorkspaceText(root, file, { maxBytes: MAX_PENDING_BYTES });
+  if (text === undefined) return undefined;
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -98,6 +83,7 @@ export async function readPending(file: string): Promise<PendingRun | undefined>
     throw new PendingFileError(`${file}: not valid JSON (${(e as Error).message})`);
   }
   if (!checkPending(value)) throw new PendingFileError(`${file}: not a pending run of format version ${PENDING_FORMAT_VERSION}`);
+  value.prepared.root = root; // the workspace it was read from, whatever the file says
   return value;
 }
 
@@ -107,11 +93,11 @@ export async function readPending(file: string): Promise<PendingRun | undefined>
  */
 export async function updatePending(root: string, runId: string, change: (p: PendingRun) => PendingRun): Promise<PendingRun | undefined> {
   const file = pendingFile(root, runId);
-  return withFileLock(file, async () => {
-    const current = await readPending(file);
+  return withFileLock(await realTarget(root, file), async () => {
+    const current = await readPending(file, root);
     if (!current) return undefined;
     const next = change(current);
-    await writeAtomic(file, JSON.stringify(next, null, 2) + '\n');
+    await replaceFile(root, file, JSON.stringify(next, null, 2) + '\n');
     return next;
   });
 }
@@ -119,7 +105,7 @@ export async function updatePending(root: string, runId: string, change: (p: Pen
 /** Removes a run's pending file (no error when it is already gone). */
 export async function removePending(root: string, runId: string): Promise<void> {
   const file = pendingFile(root, runId);
-  await withFileLock(file, () => fsp.rm(file, { force: true })).catch((e: NodeJS.ErrnoException) => {
+  await withFileLock(await realTarget(root, file), () => removeFile(root, file)).catch((e: NodeJS.ErrnoException) => {
     if (e.code !== 'ENOENT') throw e;
   });
 }
@@ -133,19 +119,14 @@ export interface PendingList {
 /** All pending runs of a workspace, oldest run id first. */
 export async function listPending(root: string): Promise<PendingList> {
   const dir = pendingDir(root);
-  let names: string[];
-  try {
-    names = await fsp.readdir(dir);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { runs: [], problems: [] };
-    throw e;
-  }
+  const names = await readWorkspaceFolder(root, dir);
+  if (!names) return { runs: [], problems: [] };
   const runs: PendingRun[] = [];
   const problems: string[] = [];
   for (const name of names.sort()) {
     if (!name.endsWith('.json') || !RUN_ID_PATTERN.test(name.slice(0, -5))) continue;
     try {
-      const p = await readPending(path.join(dir, name));
+      const p = await readPending(path.join(dir, name), root);
       if (p) runs.push(p);
     } catch (e) {
       if (!(e instanceof PendingFileError)) throw e;

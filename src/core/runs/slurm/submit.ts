@@ -1,8 +1,8 @@
 // Submitting prepared runs to Slurm: the batch script goes into the run folder, a pending file is written BEFORE
 // sbatch runs (state `submitting`, so a crash mid-submission is found by the next sync), then `sbatch --parsable`
 // and the pending file gets the job id (state `queued`). A refused submission is recorded at once as a failed run.
-import { promises as fsp } from 'fs';
 import * as path from 'path';
+import { createNewFile } from '../../workspace/safeWrite';
 import type { PreparedRun } from '../prepare';
 import { finishPendingRun } from '../pendingFinish';
 import { updatePending, writePending, type PendingRun } from '../pendingStore';
@@ -22,7 +22,11 @@ export interface SubmitOptions {
 /** Submits one prepared run as one Slurm job. */
 export async function submitSlurmRun(prepared: PreparedRun, settings: SlurmSettings, slurm: SlurmClient, options: SubmitOptions = {}): Promise<SubmitResult> {
   const submittedAt = options.now ?? new Date();
-  await fsp.writeFile(path.join(prepared.runDir, BATCH_SCRIPT_NAME), batchScript(prepared), { mode: 0o755 });
+  // in the run's own (new) folder, by its real path inside the workspace; sbatch reads it, nothing executes it directly
+  const script = path.join(prepared.runDir, BATCH_SCRIPT_NAME);
+  if ((await createNewFile(prepared.root, script, batchScript(prepared))) === 'exists') {
+    throw new Error(`${script} already exists; a run folder is never reused`);
+  }
   const pending: PendingRun = { version: 1, executor: 'slurm', prepared, state: 'submitting', submittedAt: submittedAt.toISOString(), time: settings.time };
   await writePending(prepared.root, pending);
   let job: { jobId: string; cluster?: string };

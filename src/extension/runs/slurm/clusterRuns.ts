@@ -3,7 +3,7 @@
 // on Refresh (the registry rediscovering its projects), when a pending file appears (e.g. `mlproject eval` in a
 // terminal), after a submission or a cancel, and then with backoff while any run is pending. A finished run is
 // recorded by the core (appendRunOnce: exactly once, whoever syncs), the registry is refreshed, and only then its
-// row goes, so the run is never missing from the view.
+// row goes, so the run is never missing from the view. Nothing is synced in Restricted Mode.
 import * as vscode from 'vscode';
 import { CONTEXT_KEYS } from '../../commandIds';
 import { DisposableOwner } from '../../common/disposableOwner';
@@ -37,6 +37,7 @@ export class ClusterRuns extends DisposableOwner {
     this.own(registry.onDidChange((p) => p === undefined && this.poller.kick()));
     const watcher = this.own(vscode.workspace.createFileSystemWatcher('**/.mlproject/pending/*.json', false, true, true));
     this.own(watcher.onDidCreate(() => this.poller.kick()));
+    this.own(vscode.workspace.onDidGrantWorkspaceTrust(() => this.poller.kick()));
     this.poller.kick();
   }
 
@@ -94,6 +95,8 @@ export class ClusterRuns extends DisposableOwner {
   }
 
   private async syncAll(): Promise<TickResult> {
+    // Restricted Mode: a cloned repository's pending files are not acted on (no Slurm tool runs, nothing is recorded)
+    if (!vscode.workspace.isTrusted) return { pending: 0, changed: false };
     const projects = this.registry.projects();
     const folders = new Set(projects.map((p) => p.folder.uri.toString()));
     let changed = false;

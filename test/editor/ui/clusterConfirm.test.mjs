@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { waitFor } from '../../../scripts/editor/codeServer.mjs';
 
-export const timeout = 120_000;
+export const timeout = 180_000;
 
 const listing = (dir) => (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).map(String).sort() : []);
 let before;

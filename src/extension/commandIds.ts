@@ -26,6 +26,9 @@ export const COMMANDS = {
   groupRunsByCandidate: 'mlproject.groupRunsByCandidate',
   listRuns: 'mlproject.listRuns',
   showStatus: 'mlproject.showStatus',
+  syncClusterRuns: 'mlproject.syncClusterRuns',
+  cancelClusterRun: 'mlproject.cancelClusterRun',
+  showRunLog: 'mlproject.showRunLog',
 } as const;
 
 /** The views of `contributes.views`. */
@@ -44,4 +47,5 @@ export function focusCommand(view: (typeof VIEWS)[keyof typeof VIEWS]): string {
 export const CONTEXT_KEYS = {
   hasPlan: 'mlproject.hasPlan',
   runsGrouped: 'mlproject.runsGrouped',
+  clusterRunsPending: 'mlproject.clusterRunsPending',
 } as const;

@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import {
   REPO_ROOT, copyToTemp, findNewestVsix, installCodeServer, launchBrowser, startCodeServer, waitForWorkbench,
 } from '../../scripts/editor/codeServer.mjs';
+import { startSlurmCluster } from './slurmCluster.mjs';
 
 const { values: opt } = parseArgs({ options: {
   only: { type: 'string' }, grep: { type: 'string' }, ext: { type: 'string' }, vsix: { type: 'string' },
@@ -24,7 +25,7 @@ const EXT_ROOT = path.resolve(opt.ext ?? REPO_ROOT);
 const DEFAULT_WORKSPACE = path.resolve(opt.workspace ?? path.join(REPO_ROOT, 'examples/genre-tagger'));
 const UI_DIR = path.resolve(opt['ui-dir'] ?? path.join(REPO_ROOT, 'test/editor/ui'));
 const RESULTS_DIR = path.join(REPO_ROOT, 'test-results/editor');
-const HOST_DEADLINE_MS = 240_000; // whole host suite
+const HOST_DEADLINE_MS = 420_000; // whole host suite (the cluster suite waits on Slurm)
 const UI_DEADLINE_MS = 120_000; // per UI test, unless the module exports `timeout`
 // Quieter workbench for UI tests (no Welcome editor, no tips); a module can add `export const settings = {...}`.
 const UI_SETTINGS = { 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false };
@@ -91,10 +92,16 @@ async function runHostSuite({ trusted = true } = {}) {
   const resultsFile = path.join(RESULTS_DIR, slug(name), 'results.json');
   const grep = trusted ? opt.grep : RESTRICTED_GREP;
   const t0 = Date.now();
+  // the cluster suite's Slurm (trusted pass only: nothing is submitted in Restricted Mode)
+  const cluster = trusted ? startSlurmCluster() : { skip: 'restricted pass' };
+  if ('skip' in cluster && trusted && process.env.CI === 'true') report('host: Slurm test cluster', false, null, `CI=true and ${cluster.skip}`);
+  const stopCluster = async () => cluster.stop?.(); // also on Ctrl-C
+  if ('stop' in cluster) cleanups.add(stopCluster);
   const opts = {
     name, workspaceSrc: DEFAULT_WORKSPACE, trust: trusted,
     // code-server hands its environment to the extension host it forks, so this reaches index.ts.
-    env: { MLPROJECT_TEST_RESULTS: resultsFile, ...(grep ? { MLPROJECT_TEST_GREP: grep } : {}) },
+    env: { MLPROJECT_TEST_RESULTS: resultsFile, ...(grep ? { MLPROJECT_TEST_GREP: grep } : {}),
+      ...('env' in cluster ? cluster.env : { MLPROJECT_SLURM_SKIP: cluster.skip }) },
   };
   let exit;
   try {
@@ -113,6 +120,11 @@ async function runHostSuite({ trusted = true } = {}) {
     });
   } catch (e) {
     return report(`${name} suite`, false, Date.now() - t0, `${e.message}\n(logs: ${path.dirname(resultsFile)})`);
+  } finally {
+    if ('stop' in cluster) {
+      await stopCluster();
+      cleanups.delete(stopCluster);
+    }
   }
   if (!fs.existsSync(resultsFile)) {
     return report(`${name} suite`, false, Date.now() - t0,

@@ -1,7 +1,7 @@
 // The pending-run store and exactly-once finishing, without a cluster: a scripted SlurmClient plays the engine.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { ProjectPlan } from '../../src/core/model';
@@ -157,12 +157,16 @@ test('pending files: malformed ones are reported, stray files ignored, updates n
     const { pending } = await submitSlurmRun(await prepareRun(PLAN, { root, env: {} }), slurmSettings(PLAN), slurm, { git: false });
     const dir = path.join(root, PENDING_DIR);
     writeFileSync(path.join(dir, '20260101-000000-aaaaaa.json'), '{ not json');
+    // a job id that is not one (it would become an option of scancel) makes the file unreadable, not an argument
+    const forged = JSON.parse(readFileSync(pendingFile(root, pending!.prepared.runId), 'utf8'));
+    writeFileSync(path.join(dir, '20260101-000000-bbbbbb.json'), JSON.stringify({ ...forged, jobId: '--user=root', prepared: { ...forged.prepared, runId: '20260101-000000-bbbbbb' } }));
     writeFileSync(path.join(dir, 'notes.txt'), 'x');
     mkdirSync(path.join(dir, 'sub'));
     const list = await listPending(root);
     assert.deepEqual(list.runs.map((p) => p.prepared.runId), [pending!.prepared.runId]);
-    assert.equal(list.problems.length, 1);
+    assert.equal(list.problems.length, 2);
     assert.match(list.problems[0], /not valid JSON/);
+    assert.match(list.problems[1], /20260101-000000-bbbbbb\.json: not a pending run/);
     await removePending(root, pending!.prepared.runId);
     assert.equal(await updatePending(root, pending!.prepared.runId, (p) => ({ ...p, state: 'running' })), undefined);
     assert.equal(await readPending(pendingFile(root, pending!.prepared.runId), root), undefined);

@@ -60,6 +60,7 @@ function checkPending(v: unknown): v is PendingRun {
   const r = p.prepared as Partial<PreparedRun> | undefined;
   return p.version === PENDING_FORMAT_VERSION && p.executor === 'slurm' && typeof p.submittedAt === 'string'
     && (p.state === 'submitting' || p.state === 'queued' || p.state === 'running')
+    // a job id is what sbatch --parsable prints: it becomes an argument of squeue, scontrol and scancel
     && (p.jobId === undefined || (typeof p.jobId === 'string' && JOB_ID.test(p.jobId)))
     && typeof r === 'object' && r !== null && typeof r.runId === 'string' && RUN_ID_PATTERN.test(r.runId)
     && typeof r.command === 'string' && typeof r.historyFile === 'string' && typeof r.metricsFile === 'string'

@@ -13,6 +13,8 @@ import { exists } from '../common/files';
 import { pickProject } from '../project/pickProject';
 import { runArgsOf, runsOf } from '../project/commandArgs';
 import { EvaluationRunner } from './runEvaluation';
+import { ActiveRuns } from './activeRuns';
+import { registerClusterFeatures } from './slurm/clusterCommands';
 import { isRunNode, RunsView, type RunNode, type RunsViewNode } from './runsView';
 import { metricsFileOf } from './runText';
 
@@ -45,7 +47,9 @@ async function openMetrics(project: ProjectSnapshot, runId: string): Promise<voi
 }
 
 export function registerRunFeatures(context: vscode.ExtensionContext, registry: ProjectRegistry): vscode.Disposable {
-  const runner = new EvaluationRunner(context, registry);
+  const activeRuns = new ActiveRuns();
+  const cluster = registerClusterFeatures(registry, activeRuns);
+  const runner = new EvaluationRunner(context, registry, cluster.submitter);
   const runsView = new RunsView(registry, context.workspaceState);
   const dashboards = new Dashboards(context.extensionUri, registry, (project, id) => void openMetrics(project, id));
   const codeLens = new EvaluationCodeLens(registry);
@@ -54,6 +58,8 @@ export function registerRunFeatures(context: vscode.ExtensionContext, registry: 
     registry.projects().find((p) => p.folder.uri.toString() === node.project.folder.uri.toString()) ?? node.project;
 
   const disposables: vscode.Disposable[] = [
+    cluster.disposable,
+    activeRuns,
     runsView,
     dashboards,
     codeLens,

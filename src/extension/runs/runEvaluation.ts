@@ -11,6 +11,7 @@ import { finishRun } from '../../core/runs/finish';
 import { readHistory } from '../../core/runs/history';
 import { prepareRun, RunSetupError, type PreparedRun } from '../../core/runs/prepare';
 import type { RunRecord } from '../../core/runs/runRecord';
+import { executorOf } from '../../core/runs/slurm/settings';
 import { formatDuration } from '../../core/runs/timeout';
 import { removeTree } from '../../core/workspace/safeWrite';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
@@ -20,6 +21,7 @@ import { CommandApprovals } from './approval';
 import { freshSnapshot, pickProject } from '../project/pickProject';
 import { runAsTask } from './taskRunner';
 import { verdictMessage } from './runText';
+import type { ClusterSubmitter, SubmittedRun } from './slurm/clusterSubmit';
 
 export interface RunResult {
   record: RunRecord;
@@ -74,11 +76,12 @@ export class EvaluationRunner {
   constructor(
     context: vscode.ExtensionContext,
     private readonly registry: ProjectRegistry,
+    private readonly cluster: ClusterSubmitter,
   ) {
     this.approvals = new CommandApprovals(context.workspaceState);
   }
 
-  async run(arg?: unknown): Promise<RunResult | undefined> {
+  async run(arg?: unknown): Promise<RunResult | SubmittedRun | undefined> {
     if (!vscode.workspace.isTrusted) {
       refuseUntrusted();
       return undefined;
@@ -133,6 +136,7 @@ export class EvaluationRunner {
       await removeTree(prepared.root, prepared.runDir).catch(() => undefined); // never through a link leading outside
       return undefined;
     }
+    if (executorOf(plan) === 'slurm') return this.cluster.submit(project, plan, prepared);
     return this.execute(project, plan, prepared);
   }
 

@@ -8,7 +8,7 @@ import 'uplot/dist/uPlot.min.css'; // bundled by esbuild into dist/dashboard.css
 import type { MetricChart } from '../../src/core/runs/dashboardData';
 import { align } from './align';
 import { el, fmt, minuteUtc } from './dom';
-import { drawOffScaleTarget, targetText } from './overlay';
+import { drawOffScaleTarget, OFF_SCALE_ROOM, targetText } from './overlay';
 import { timeTable } from './srTable';
 import type { Theme } from './theme';
 
@@ -113,6 +113,7 @@ export function drawChart(host: HTMLElement, c: MetricChart, theme: Theme, openR
     cursor: { drag: { x: true, y: false }, hover: { prox: 24 }, focus: { prox: 16 } },
     focus: { alpha: 0.4 },
     legend: { live: true },
+    ...(c.axis.target === 'above' || c.axis.target === 'below' ? { padding: [OFF_SCALE_ROOM, null, null, null] as uPlot.Padding } : {}),
     hooks: { draw: [(u) => c.target !== undefined && c.axis.target && drawOffScaleTarget(u, c.target, c.direction, c.axis.target, theme)] },
   };
   const u = new uPlot(opts, columns, host);

@@ -7,7 +7,7 @@
 import uPlot from 'uplot';
 import type { MetricComparison } from '../../src/core/runs/dashboardData';
 import { el, fmt } from './dom';
-import { drawOffScaleTarget, targetText } from './overlay';
+import { drawOffScaleTarget, OFF_SCALE_ROOM, targetText } from './overlay';
 import { comparisonTable } from './srTable';
 import type { Theme } from './theme';
 import { meanText, verdictText, verdictWord } from './words';
@@ -134,6 +134,7 @@ export function drawComparison(host: HTMLElement, cmp: MetricComparison, theme: 
     ],
     cursor: { y: false, points: { show: false }, drag: { x: false, y: false } },
     legend: { live: true },
+    ...(cmp.axis.target === 'above' || cmp.axis.target === 'below' ? { padding: [OFF_SCALE_ROOM, null, null, null] as uPlot.Padding } : {}),
     hooks: { draw: [(u) => drawMarks(u, cmp, theme)] },
   };
   return new uPlot(opts, [xs, means, means], host);

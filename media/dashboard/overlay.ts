@@ -11,7 +11,13 @@ export function targetText(target: number, direction: Direction | undefined): st
   return `target ${direction === 'minimize' ? '≤' : '≥'} ${fmt(target)}`;
 }
 
-/** "target ≤ 50 ↑ off scale": a triangle pointing out of the plot and the words, at the right end of its edge */
+/** room (CSS px) above the plot for the words of an off-scale target: uPlot's `padding` top */
+export const OFF_SCALE_ROOM = 18;
+
+/**
+ * An off-scale target: a triangle on the plot's edge on the target's side, pointing out of the plot, and the words
+ * ("target ≤ 50 ↑ above the scale") in the room above the plot, right-aligned, clear of the data.
+ */
 export function drawOffScaleTarget(u: uPlot, target: number, direction: Direction | undefined, side: TargetPlacement, theme: Theme): void {
   if (side === 'in') return;
   const ctx = u.ctx;
@@ -19,12 +25,11 @@ export function drawOffScaleTarget(u: uPlot, target: number, direction: Directio
   const { left, top, width, height } = u.bbox;
   const up = side === 'above';
   const edge = up ? top : top + height;
-  const x = left + width - 10 * r;
-  const tip = edge + (up ? 2 : -2) * r;
-  const base = edge + (up ? 11 : -11) * r;
+  const x = left + width - 8 * r;
+  const tip = edge + (up ? -1 : 1) * r;
+  const base = edge + (up ? 9 : -9) * r;
   ctx.save();
   ctx.fillStyle = theme.target;
-  ctx.strokeStyle = theme.target;
   ctx.beginPath();
   ctx.moveTo(x, tip);
   ctx.lineTo(x - 6 * r, base);
@@ -33,7 +38,7 @@ export function drawOffScaleTarget(u: uPlot, target: number, direction: Directio
   ctx.fill();
   ctx.font = theme.font.replace(/^(\d+(?:\.\d+)?)px/, (_m, px: string) => `${Number(px) * r}px`);
   ctx.textAlign = 'right';
-  ctx.textBaseline = up ? 'top' : 'bottom';
-  ctx.fillText(`${targetText(target, direction)} ${up ? '↑' : '↓'} off scale`, x - 10 * r, edge + (up ? 3 : -3) * r);
+  ctx.textBaseline = 'bottom';
+  ctx.fillText(`${targetText(target, direction)} ${up ? '↑ above' : '↓ below'} the scale`, left + width, top - 3 * r);
   ctx.restore();
 }

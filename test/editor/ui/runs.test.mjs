@@ -63,11 +63,12 @@ export default async function ({ page, workspace, screenshot }) {
   });
   await runCommand(page, 'ML Project: Open Dashboard');
   const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  // per metric two charts: the comparison of the candidates, then the runs by run order
+  const overTime = (metric) => frame.locator('section.chart:not(.comparison)', { has: frame.locator('h3', { hasText: metric }) }).first();
   for (const metric of ['macro_f1', 'latency_ms', 'accuracy']) {
-    const card = frame.locator('section.chart', { has: frame.locator('h2', { hasText: metric }) }).first();
-    await card.locator('.uplot canvas').first().waitFor({ timeout: 30_000 });
+    await overTime(metric).locator('.uplot canvas').first().waitFor({ timeout: 30_000 });
   }
-  const f1Chart = frame.locator('section.chart', { has: frame.locator('h2', { hasText: 'macro_f1' }) }).first();
+  const f1Chart = overTime('macro_f1');
   const legend = f1Chart.locator('.uplot .u-legend').first();
   for (const label of ['logreg (baseline)', 'knn', 'cnn', 'target ≥', 'latest baseline']) {
     await legend.locator('.u-series', { hasText: label }).first().waitFor();

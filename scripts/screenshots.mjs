@@ -1,6 +1,6 @@
 // Regenerates the README's screenshots from real code-server sessions on copies of the examples:
 //   docs/images/phases-tree.png  the ML Project sidebar (Phases, Pitfalls, Runs) on examples/genre-tagger
-//   docs/images/dashboard.png    the runs dashboard of examples/genre-tagger
+//   docs/images/dashboard.png    the runs dashboard of examples/genre-tagger: which candidate is best, per metric
 //   docs/images/problems.png     examples/in-trouble's plan beside the Problems panel
 // Usage: npm run package && node scripts/screenshots.mjs [--vsix FILE]
 import fs from 'node:fs';
@@ -57,13 +57,14 @@ await session('genre-tagger', async (page) => {
   await page.locator('.monaco-hover, .workbench-hover').first().waitFor({ state: 'hidden' });
   await page.locator('.part.sidebar').screenshot({ path: path.join(outDir, 'phases-tree.png') });
 
-  // The dashboard: every metric over the recorded runs, per candidate, with the target and the baseline.
+  // The dashboard: per metric, the candidates best first (mean, 95% interval, runs, the baseline's band, the target,
+  // the verdict vs the baseline), then every metric over the runs by run order.
   await page.keyboard.press('F1');
   await page.locator('.quick-input-widget input').first().fill('>ML Project: Open Dashboard');
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'ML Project: Open Dashboard' }).first().waitFor();
   await page.keyboard.press('Enter');
   const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-  await frame.locator('section.chart .uplot').first().waitFor();
+  await frame.locator('section.comparison .uplot').first().waitFor();
   await frame.locator('section.best tr', { hasText: 'logreg' }).first().waitFor();
   await page.mouse.move(20, 740);
   await page.screenshot({ path: path.join(outDir, 'dashboard.png') });

@@ -1,12 +1,15 @@
-// One uPlot chart (canvas) per metric: a series per candidate over time, the success criterion's target and the
-// latest baseline value as dashed lines, uPlot's live legend showing the values under the cursor, drag to zoom in
-// (double-click to zoom out), and a click on a point opens that run's metrics. The points arrive already downsampled
-// (core/runs/dashboardData.ts), so a chart never draws more than a couple of thousand of them.
+// One uPlot chart (canvas) per metric over time: a series per candidate by run order (x = the n-th successful run),
+// the success criterion's target (a dashed line, or an off-scale marker when it is far from the data) and the latest
+// baseline value, uPlot's live legend showing the run under the cursor, drag to zoom in (double-click to zoom out),
+// and a click on a point opens that run's metrics. The points arrive already downsampled (core/runs/dashboardData.ts),
+// so a chart never draws more than a couple of thousand of them. Its text table is in srTable.ts.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css'; // bundled by esbuild into dist/dashboard.css
 import type { MetricChart } from '../../src/core/runs/dashboardData';
 import { align } from './align';
 import { el, fmt, minuteUtc } from './dom';
+import { drawOffScaleTarget, OFF_SCALE_ROOM, targetText } from './overlay';
+import { timeTable } from './srTable';
 import type { Theme } from './theme';
 
 export const CHART_HEIGHT = 240;
@@ -15,14 +18,13 @@ const MAX_DOTS = 400;
 /** how close (CSS px) a click must be to a point to open its run */
 const HIT_PX = 10;
 
-/** the chart's card: title, why, and a host element for the plot (absent when nothing to plot) */
+/** the chart's card: title, a host element for the plot (absent when nothing to plot) and its text table */
 export function chartCard(c: MetricChart): { card: HTMLElement; host?: HTMLElement } {
   const card = el('section', 'chart');
-  const title = el('h2');
+  const title = el('h3');
   title.append(el('span', 'metric', c.metric));
-  if (c.target !== undefined) title.append(el('span', 'goal', ` target ${c.direction === 'minimize' ? '≤' : '≥'} ${fmt(c.target)}`));
+  if (c.target !== undefined) title.append(el('span', 'goal', ` ${targetText(c.target, c.direction)}`));
   card.append(title);
-  if (c.why) card.append(el('p', 'why', c.why));
   const total = c.series.reduce((n, s) => n + s.total, 0);
   if (total === 0) {
     card.append(el('p', 'empty', 'No successful run has reported this metric yet.'));
@@ -30,26 +32,12 @@ export function chartCard(c: MetricChart): { card: HTMLElement; host?: HTMLEleme
   }
   const host = el('div', 'plot');
   host.setAttribute('role', 'img');
-  host.setAttribute('aria-label', `${c.metric} over time per candidate`);
+  host.setAttribute('aria-label', `${c.metric} of each successful run, by run order, per candidate; the table below lists the points`);
   card.append(host);
   const shown = c.series.reduce((n, s) => n + s.points.length, 0);
   if (shown < total) card.append(el('p', 'note', `${total.toLocaleString('en')} runs, ${shown.toLocaleString('en')} points drawn (downsampled).`));
+  card.append(timeTable(c));
   return { card, host };
-}
-
-/**
- * x tick labels in UTC like the run records (uPlot's own are US-style local time): hh:mm when ticks are less than a
- * day apart, MM-DD when less than a year, else YYYY-MM; the first tick and each change of day (year) get the date
- * (year) on a second line.
- */
-function timeTicks(_u: uPlot, splits: number[], _axis: number, _space: number, incr: number): string[] {
-  return splits.map((t, i) => {
-    const iso = new Date(t).toISOString();
-    const prev = i > 0 ? new Date(splits[i - 1]).toISOString() : '';
-    if (incr < 86_400_000) return iso.slice(11, 16) + (iso.slice(0, 10) !== prev.slice(0, 10) ? `\n${iso.slice(0, 10)}` : '');
-    if (incr < 365 * 86_400_000) return iso.slice(5, 10) + (iso.slice(0, 4) !== prev.slice(0, 4) ? `\n${iso.slice(0, 4)}` : '');
-    return iso.slice(0, 7);
-  });
 }
 
 /** the candidate point nearest the cursor within HIT_PX, as [series index in `c.series`, x index] */
@@ -72,11 +60,15 @@ function nearest(u: uPlot, candidates: number): [number, number] | undefined {
 }
 
 export function drawChart(host: HTMLElement, c: MetricChart, theme: Theme, openRun: (id: string) => void): uPlot {
-  const { data, ids } = align(c);
+  const { data, ids, times } = align(c);
   const columns = data as uPlot.AlignedData;
   const value = (_u: uPlot, v: number | null, _s: number, i: number | null): string => (i == null || v == null ? '—' : fmt(v));
+  const runAt = (i: number | null): string => {
+    const t = i == null ? undefined : times[i];
+    return t === undefined ? '—' : `#${data[0][i!]} · ${minuteUtc(t)} UTC`;
+  };
   const series: uPlot.Series[] = [
-    { label: 'time (UTC)', value: (_u, v, _s, i) => (i == null || v == null ? '—' : minuteUtc(v)) },
+    { label: 'run', value: (_u, _v, _s, i) => runAt(i) },
     ...c.series.map((s): uPlot.Series => {
       const colour = theme.palette[s.colour % theme.palette.length];
       return {
@@ -91,20 +83,25 @@ export function drawChart(host: HTMLElement, c: MetricChart, theme: Theme, openR
   ];
   // the reference lines show their value in the legend whether or not the cursor is on the plot
   const ref = (label: string, v: number, stroke: string, dash: number[]): uPlot.Series => ({ label, stroke, dash, width: 1.5, points: { show: false }, value: () => fmt(v) });
-  if (c.target !== undefined) series.push(ref(`target ${c.direction === 'minimize' ? '≤' : '≥'}`, c.target, theme.target, [6, 4]));
+  const off = c.axis.target !== undefined && c.axis.target !== 'in';
+  if (c.target !== undefined) series.push({ ...ref(`target ${c.direction === 'minimize' ? '≤' : '≥'}`, c.target, theme.target, [6, 4]), ...(off ? { value: () => `${fmt(c.target!)} (off scale)` } : {}) });
   if (c.baselineValue !== undefined) series.push(ref('latest baseline', c.baselineValue, theme.baseline, [2, 3]));
 
-  const vPad = c.vMax - c.vMin > 0 ? (c.vMax - c.vMin) * 0.08 : Math.abs(c.vMax) * 0.1 || 1;
   const axis = { stroke: theme.muted, font: theme.font, labelFont: theme.font, grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.grid, width: 1, size: 4 } };
   const opts: uPlot.Options = {
     width: host.clientWidth > 0 ? Math.floor(host.clientWidth) : 400,
     height: CHART_HEIGHT,
-    ms: 1,
-    tzDate: (ts) => uPlot.tzDate(new Date(ts), 'Etc/UTC'),
-    scales: { x: { time: true }, y: { range: () => [c.vMin - vPad, c.vMax + vPad] } },
+    scales: { x: { time: false }, y: { range: () => [c.axis.min, c.axis.max] } },
     series,
     axes: [
-      { ...axis, space: 70, values: timeTicks },
+      {
+        ...axis,
+        label: 'run (in order)',
+        labelSize: 16,
+        space: 40,
+        incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000],
+        values: (_u, splits) => splits.map((v) => (Number.isInteger(v) && v > 0 ? `#${v}` : '')),
+      },
       {
         ...axis,
         label: c.metric,
@@ -116,6 +113,8 @@ export function drawChart(host: HTMLElement, c: MetricChart, theme: Theme, openR
     cursor: { drag: { x: true, y: false }, hover: { prox: 24 }, focus: { prox: 16 } },
     focus: { alpha: 0.4 },
     legend: { live: true },
+    ...(c.axis.target === 'above' || c.axis.target === 'below' ? { padding: [OFF_SCALE_ROOM, null, null, null] as uPlot.Padding } : {}),
+    hooks: { draw: [(u) => c.target !== undefined && c.axis.target && drawOffScaleTarget(u, c.target, c.direction, c.axis.target, theme)] },
   };
   const u = new uPlot(opts, columns, host);
   // a click (not a drag) on a point opens the run; the pointer shows which points can be clicked

@@ -1,13 +1,18 @@
-// The runs dashboard's charts: for each metric one chart with a series of successful runs over time per candidate,
-// the success criterion's target line and the latest baseline value. Each series is downsampled
+// The runs dashboard's charts over time: for each metric one chart with a series of successful runs per candidate,
+// plotted by run order (the n-th successful run of the history, whatever its candidate, is at x = n, so runs minutes
+// apart do not stack on one x), the success criterion's target (on the axis or, far from the data, off scale; see
+// dashboardScale.ts) and the latest baseline value. Each series is downsampled
 // (largest-triangle-three-buckets) to a bounded number of points, so a history of 10,000 runs stays responsive in
 // the webview and the message that carries it stays small.
 import type { Direction, ProjectPlan } from '../model';
 import { criteriaOf, latestBaselineRun } from './compare';
 import type { RunIndex } from './dashboardIndex';
+import { valueAxis, type ValueAxis } from './dashboardScale';
 import type { RunRecord } from './runRecord';
 
 export interface ChartPoint {
+  /** run order: the run's position (1-based) among the history's successful runs, oldest first */
+  x: number;
   /** start time, ms since the epoch */
   t: number;
   v: number;
@@ -20,7 +25,7 @@ export interface ChartSeries {
   /** index of the candidate in `DashboardData.candidates`, for a stable colour across charts */
   colour: number;
   baseline: boolean;
-  /** points after downsampling, in time order */
+  /** points after downsampling, in run order */
   points: ChartPoint[];
   /** successful runs that reported the metric, before downsampling */
   total: number;
@@ -36,24 +41,21 @@ export interface MetricChart {
   baselineValue?: number;
   baselineRunId?: string;
   series: ChartSeries[];
-  /** bounds of every point, target and baseline value (tMin === tMax when there is one point in time) */
-  tMin: number;
-  tMax: number;
+  /** run-order bounds of the points (xMin === xMax with one run; 0 without runs) */
+  xMin: number;
+  xMax: number;
+  /** bounds of every point and the baseline value (not the target: see `axis`) */
   vMin: number;
   vMax: number;
-}
-
-interface Sample {
-  t: number;
-  v: number;
-  id: string;
+  /** the value axis: scaled to the data, the target on it or off scale */
+  axis: ValueAxis;
 }
 
 /**
  * Largest-triangle-three-buckets downsampling: keeps the first and last point and, from each bucket in between,
  * the point that makes the largest triangle with its neighbours, so peaks and dips survive. O(n).
  */
-export function lttb<T extends { t: number; v: number }>(points: readonly T[], threshold: number): T[] {
+export function lttb<T extends { x: number; v: number }>(points: readonly T[], threshold: number): T[] {
   const n = points.length;
   if (threshold >= n) return [...points];
   if (threshold <= 2) return n === 0 ? [] : threshold <= 1 ? [points[n - 1]] : [points[0], points[n - 1]];
@@ -67,7 +69,7 @@ export function lttb<T extends { t: number; v: number }>(points: readonly T[], t
     let avgV = 0;
     const len = nextEnd - nextStart;
     for (let j = nextStart; j < nextEnd; j++) {
-      avgT += points[j].t;
+      avgT += points[j].x;
       avgV += points[j].v;
     }
     avgT /= len || 1;
@@ -78,7 +80,7 @@ export function lttb<T extends { t: number; v: number }>(points: readonly T[], t
     let maxArea = -1;
     let chosen = start;
     for (let j = start; j < end; j++) {
-      const area = Math.abs((pa.t - avgT) * (points[j].v - pa.v) - (pa.t - points[j].t) * (avgV - pa.v));
+      const area = Math.abs((pa.x - avgT) * (points[j].v - pa.v) - (pa.x - points[j].x) * (avgV - pa.v));
       if (area > maxArea) {
         maxArea = area;
         chosen = j;
@@ -106,51 +108,52 @@ export function metricCharts(metrics: readonly string[], index: RunIndex, runs: 
   const baselineIds = new Set(candidates.filter((c) => c.baseline).map((c) => c.id));
 
   return metrics.map((metric): MetricChart => {
-    const byCandidate = new Map<string, Sample[]>();
-    for (const { run, t } of ok) {
+    const byCandidate = new Map<string, ChartPoint[]>();
+    ok.forEach(({ run, t }, i) => {
       const v = run.metrics[metric];
-      if (typeof v !== 'number') continue;
+      if (typeof v !== 'number') return;
       let list = byCandidate.get(run.candidate);
       if (!list) byCandidate.set(run.candidate, (list = []));
-      list.push({ t, v, id: run.id });
-    }
+      list.push({ x: i + 1, t, v, id: run.id });
+    });
     const perSeries = Math.max(minPerSeries, Math.floor(maxPerChart / Math.max(1, byCandidate.size)));
     const c = criterionOf.get(metric);
     const baselineValue = baselineRun?.metrics[metric];
-    let tMin = Infinity;
-    let tMax = -Infinity;
+    let xMin = Infinity;
+    let xMax = -Infinity;
     let vMin = Infinity;
     let vMax = -Infinity;
     const series: ChartSeries[] = [];
     for (const info of candidates) {
       const samples = byCandidate.get(info.id);
       if (!samples) continue;
-      const points = lttb(samples, perSeries).map((p) => ({ t: p.t, v: p.v, id: p.id }));
+      const points = lttb(samples, perSeries);
       for (const p of samples) {
         // bounds from every sample, not only the kept ones, so the axes do not jump as points are dropped
         if (p.v < vMin) vMin = p.v;
         if (p.v > vMax) vMax = p.v;
       }
-      tMin = Math.min(tMin, samples[0].t);
-      tMax = Math.max(tMax, samples[samples.length - 1].t);
+      xMin = Math.min(xMin, samples[0].x);
+      xMax = Math.max(xMax, samples[samples.length - 1].x);
       series.push({ candidate: info.id, colour: colourOf.get(info.id) ?? 0, baseline: baselineIds.has(info.id), points, total: samples.length });
     }
-    for (const v of [c?.target, baselineValue]) {
-      if (typeof v !== 'number') continue;
-      vMin = Math.min(vMin, v);
-      vMax = Math.max(vMax, v);
+    if (typeof baselineValue === 'number' && series.length > 0) {
+      vMin = Math.min(vMin, baselineValue);
+      vMax = Math.max(vMax, baselineValue);
     }
-    if (!Number.isFinite(tMin)) tMin = tMax = 0;
+    const axis = valueAxis(vMin, vMax, c?.target);
+    if (!Number.isFinite(xMin)) xMin = xMax = 0;
     if (!Number.isFinite(vMin)) vMin = vMax = 0;
     return {
       metric,
       ...(c ? { direction: c.direction, target: c.target, ...(c.why ? { why: c.why } : {}) } : {}),
       ...(typeof baselineValue === 'number' ? { baselineValue, baselineRunId: baselineRun!.id } : {}),
       series,
-      tMin,
-      tMax,
+      xMin,
+      xMax,
       vMin,
       vMax,
+      axis,
     };
   });
 }

@@ -1,17 +1,21 @@
 // What the runs dashboard draws, computed from the run history and the plan (pure: the webview only renders it):
-// for each metric one chart with a series of successful runs over time per candidate, the success criterion's
-// target line and the latest baseline value; and a table of the best run per candidate. Each series is downsampled
+// for each metric a comparison of the candidates (mean, 95% interval, runs, ranked, verdict vs the baseline;
+// dashboardComparison.ts) and a chart of the successful runs per candidate by run order, with the success
+// criterion's target and the latest baseline value (dashboardCharts.ts); and a table of the best run per candidate. Each series is downsampled
 // (largest-triangle-three-buckets) to a bounded number of points, so a history of 10,000 runs stays responsive in
 // the webview and the message that carries it stays small.
 import type { ProjectPlan } from '../model';
 import { bestRows, type BestRow } from './dashboardBest';
 import { firstCriterionByMetric, metricCharts, type MetricChart } from './dashboardCharts';
+import { metricComparisons, type MetricComparison } from './dashboardComparison';
 import { indexRuns, type CandidateInfo } from './dashboardIndex';
 import type { RunRecord } from './runRecord';
 
 export type { BestRow } from './dashboardBest';
 export type { ChartPoint, ChartSeries, MetricChart } from './dashboardCharts';
+export type { ComparisonRow, MetricComparison } from './dashboardComparison';
 export type { CandidateInfo } from './dashboardIndex';
+export type { TargetPlacement, ValueAxis } from './dashboardScale';
 
 export interface DashboardOptions {
   /** at most this many points per chart, shared among its series (default 2000) */
@@ -27,6 +31,8 @@ export interface DashboardData {
   runCount: number;
   okCount: number;
   candidates: CandidateInfo[];
+  /** per metric (the same metrics as `charts`, in the same order): which candidate is best */
+  comparisons: MetricComparison[];
   charts: MetricChart[];
   best: BestRow[];
   /** metrics that reported values but got no chart because of `maxMetrics` */
@@ -52,6 +58,7 @@ export function dashboardData(runs: readonly RunRecord[], plan: ProjectPlan, opt
     runCount: runs.length,
     okCount: index.ok.length,
     candidates: index.candidates,
+    comparisons: metricComparisons(metrics, index.candidates, runs, plan),
     charts: metricCharts(metrics, index, runs, plan, { maxPerChart, minPerSeries }),
     best: bestRows(index, plan),
     omittedMetrics,

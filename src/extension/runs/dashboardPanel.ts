@@ -13,6 +13,11 @@ import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistr
 import { runsOf } from '../project/commandArgs';
 
 export const DASHBOARD_VIEW_TYPE = 'mlproject.dashboard';
+/**
+ * An internal command (not contributed, so not in the palette) for the editor tests: the last message posted to a
+ * project's dashboard, `{ folder }` as the argument; undefined when none was posted.
+ */
+export const DASHBOARD_LAST_MESSAGE_COMMAND = 'mlproject.internal.dashboardLastMessage';
 
 export function dashboardHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string): string {
   const nonce = randomBytes(16).toString('base64');
@@ -51,6 +56,8 @@ class DashboardPanel extends DisposableOwner {
   private timer?: ReturnType<typeof setTimeout>;
   private lastRuns: unknown;
   private lastPlanKey = '';
+  /** the last message posted to the webview */
+  lastMessage?: ToWebview;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -111,6 +118,7 @@ class DashboardPanel extends DisposableOwner {
     this.lastPlanKey = JSON.stringify([plan.candidates, plan.goal?.success_criteria, plan.decision?.chosen, plan.project?.name, plan.evaluation?.metrics_file]);
     const message: ToWebview = { type: 'data', payload: dashboardData(runs, plan) };
     this.stale = false;
+    this.lastMessage = message;
     void this.panel.webview.postMessage(message);
     this.panel.title = `Runs: ${plan.project?.name ?? project.folder.name}`;
   }
@@ -129,6 +137,9 @@ export class Dashboards extends DisposableOwner {
     private readonly onOpenRun: (project: ProjectSnapshot, id: string) => void,
   ) {
     super();
+    this.own(vscode.commands.registerCommand(DASHBOARD_LAST_MESSAGE_COMMAND, (arg?: { folder?: unknown }) => {
+      return typeof arg?.folder === 'string' ? this.panels.get(arg.folder)?.lastMessage : undefined;
+    }));
   }
 
   /** Opens (or reveals) the dashboard of a project. */

@@ -9,6 +9,10 @@ import * as vscode from 'vscode';
 import { CommandApprovals, commandHash, APPROVALS_KEY, MAX_APPROVALS } from '../../../src/extension/runs/approval';
 import type { RunResult } from '../../../src/extension/runs/runEvaluation';
 import { parseHistory } from '../../../src/core/runs/history';
+import { summarizeCandidates } from '../../../src/core/runs/candidateStats';
+import { parsePlan } from '../../../src/core/parse/parsePlan';
+import { DASHBOARD_LAST_MESSAGE_COMMAND } from '../../../src/extension/runs/dashboardPanel';
+import type { ToWebview } from '../../../src/extension/runs/dashboardProtocol';
 import { EXTENSION_ID, until } from './planHelpers';
 
 
@@ -187,6 +191,20 @@ suite('runs: evaluation from the editor', () => {
     const opened = await vscode.commands.executeCommand<boolean>('mlproject.openDashboard', { folder: folder().uri.toString() });
     assert.equal(opened, true);
     await until(() => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.label.startsWith('Runs'))), 'the dashboard tab');
+    // the webview asks for its data; the message carries the comparison of the candidates, computed by the core
+    const message = await until(async () => await vscode.commands.executeCommand<ToWebview | undefined>(DASHBOARD_LAST_MESSAGE_COMMAND, { folder: folder().uri.toString() }), 'the dashboard data message');
+    const { payload } = message;
+    assert.deepEqual(payload.comparisons.map((c) => c.metric), payload.charts.map((c) => c.metric));
+    const f1 = payload.comparisons.find((c) => c.metric === 'macro_f1');
+    assert.ok(f1 && f1.ranked && f1.rows.length > 0, 'a ranked comparison of macro_f1');
+    const stats = summarizeCandidates(history().runs, parsePlan(fs.readFileSync(planFile(), 'utf8')).plan);
+    for (const row of f1.rows) {
+      const m = stats.find((s) => s.candidate === row.candidate)?.metrics.find((x) => x.metric === 'macro_f1');
+      assert.ok(m, `${row.candidate} has macro_f1 statistics`);
+      assert.deepEqual([row.n, row.mean, row.ci], [m.n, m.mean, m.ci], `${row.candidate}: the core's mean and interval`);
+    }
+    const means = f1.rows.map((r) => r.mean);
+    assert.deepEqual(means, [...means].sort((a, b) => b - a), 'best (highest macro_f1) first');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });

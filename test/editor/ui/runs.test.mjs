@@ -63,11 +63,12 @@ export default async function ({ page, workspace, screenshot }) {
   });
   await runCommand(page, 'ML Project: Open Dashboard');
   const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  // per metric two charts: the comparison of the candidates, then the runs by run order
+  const overTime = (metric) => frame.locator('section.chart:not(.comparison)', { has: frame.locator('h3', { hasText: metric }) }).first();
   for (const metric of ['macro_f1', 'latency_ms', 'accuracy']) {
-    const card = frame.locator('section.chart', { has: frame.locator('h2', { hasText: metric }) }).first();
-    await card.locator('.uplot canvas').first().waitFor({ timeout: 30_000 });
+    await overTime(metric).locator('.uplot canvas').first().waitFor({ timeout: 30_000 });
   }
-  const f1Chart = frame.locator('section.chart', { has: frame.locator('h2', { hasText: 'macro_f1' }) }).first();
+  const f1Chart = overTime('macro_f1');
   const legend = f1Chart.locator('.uplot .u-legend').first();
   for (const label of ['logreg (baseline)', 'knn', 'cnn', 'target ≥', 'latest baseline']) {
     await legend.locator('.u-series', { hasText: label }).first().waitFor();
@@ -77,6 +78,25 @@ export default async function ({ page, workspace, screenshot }) {
   const cursorTime = legend.locator('.u-series').first().locator('.u-value');
   await waitFor(async () => /\d{4}-\d\d-\d\d \d\d:\d\d/.test(await cursorTime.innerText()), { ms: 10_000, what: 'a time in the cursor legend' });
   await frame.locator('section.best tr', { hasText: 'logreg' }).first().waitFor();
+  // the first chart of each metric compares the candidates; its text table (a <details> under the chart) holds each
+  // candidate's mean and 95% interval, best first. The bundled sweep gives knn and cnn 3 runs each; the run above
+  // made logreg's latest sample a single run: no interval, and so every verdict against it is "within noise".
+  const f1Compare = frame.locator('section.comparison', { has: frame.locator('h3', { hasText: 'macro_f1' }) }).first();
+  await f1Compare.locator('.uplot canvas').first().waitFor();
+  await f1Compare.locator('details.sr-table summary').first().click();
+  const table = f1Compare.locator('details.sr-table table').first();
+  await table.locator('caption', { hasText: 'best first' }).waitFor();
+  const rows = await table.locator('tbody tr').allInnerTexts();
+  const cells = rows.map((r) => r.split('\t').map((c) => c.trim()));
+  const expected = [
+    ['1. knn', '3', '0.8561', '[0.8561, 0.8561]'],
+    ['2. cnn', '3', '0.7961', '[0.7233, 0.8689]'],
+    ['3. logreg', '1', '0.6699', 'none (n=1)'],
+  ];
+  if (JSON.stringify(cells.map((c) => c.slice(0, 4))) !== JSON.stringify(expected)) throw new Error(`comparison table:\n${rows.join('\n')}`);
+  if (!/^within noise/.test(cells[0][4]) || !/^within noise/.test(cells[1][4]) || cells[2][4] !== 'baseline') {
+    throw new Error(`verdicts against a baseline with n=1 must be "within noise":\n${rows.join('\n')}`);
+  }
   await screenshot('dashboard');
   if (cspViolations.length > 0) throw new Error(`CSP violations in the webview:\n${cspViolations.join('\n')}`);
 

@@ -3,26 +3,27 @@ import assert from 'node:assert/strict';
 import { align } from '../../../media/dashboard/align';
 import type { MetricChart } from '../../../src/core/runs/dashboardData';
 
-const H = 3_600_000;
-
 function chart(over: Partial<MetricChart>): MetricChart {
-  return { metric: 'macro_f1', series: [], tMin: 0, tMax: 0, vMin: 0, vMax: 1, ...over };
+  return { metric: 'macro_f1', series: [], xMin: 0, xMax: 0, vMin: 0, vMax: 1, axis: { min: 0, max: 1 }, ...over };
 }
 
-test('align: one x column for every series, undefined where a series has no run, padded on both sides', () => {
+const T = Date.UTC(2026, 11, 1);
+
+test('align: one x column in run order for every series, undefined where a series has no run, padded by half a run', () => {
   const c = chart({
     target: 0.8,
+    axis: { min: 0.5, max: 0.9, target: 'in' },
     baselineValue: 0.6,
-    tMin: 1_000_000,
-    tMax: 4_000_000,
+    xMin: 1,
+    xMax: 5,
     series: [
-      { candidate: 'logreg', colour: 0, baseline: true, total: 2, points: [{ t: 1_000_000, v: 0.6, id: 'a' }, { t: 3_000_000, v: 0.61, id: 'c' }] },
-      { candidate: 'cnn', colour: 2, baseline: false, total: 2, points: [{ t: 2_000_000, v: 0.7, id: 'b' }, { t: 4_000_000, v: 0.85, id: 'd' }] },
+      { candidate: 'logreg', colour: 0, baseline: true, total: 2, points: [{ x: 1, t: T, v: 0.6, id: 'a' }, { x: 3, t: T + 2000, v: 0.61, id: 'c' }] },
+      // runs one second apart (and #4 of another metric's only) still get their own x
+      { candidate: 'cnn', colour: 2, baseline: false, total: 2, points: [{ x: 2, t: T + 1000, v: 0.7, id: 'b' }, { x: 5, t: T + 3000, v: 0.85, id: 'd' }] },
     ],
   });
-  const { data, ids } = align(c);
-  const pad = 3_000_000 * 0.03;
-  assert.deepEqual(data[0], [1_000_000 - pad, 1_000_000, 2_000_000, 3_000_000, 4_000_000, 4_000_000 + pad]);
+  const { data, ids, times } = align(c);
+  assert.deepEqual(data[0], [0.5, 1, 2, 3, 5, 5.5]);
   assert.deepEqual(data[1], [undefined, 0.6, undefined, 0.61, undefined, undefined]);
   assert.deepEqual(data[2], [undefined, undefined, 0.7, undefined, 0.85, undefined]);
   assert.deepEqual(data[3], [0.8, 0.8, 0.8, 0.8, 0.8, 0.8]); // target
@@ -31,23 +32,22 @@ test('align: one x column for every series, undefined where a series has no run,
     [undefined, 'a', undefined, 'c', undefined, undefined],
     [undefined, undefined, 'b', undefined, 'd', undefined],
   ]);
+  assert.deepEqual(times, [undefined, T, T + 1000, T + 2000, T + 3000, undefined]);
 });
 
-test('align: two candidates at one instant share a slot; two runs of one candidate at one instant get two', () => {
+test('align: a target off the scale leaves its column empty (the chart draws a marker); one run still has a width', () => {
   const c = chart({
-    tMin: 5 * H,
-    tMax: 5 * H,
-    series: [
-      { candidate: 'knn', colour: 1, baseline: false, total: 2, points: [{ t: 5 * H, v: 0.7, id: 'k1' }, { t: 5 * H, v: 0.72, id: 'k2' }] },
-      { candidate: 'cnn', colour: 2, baseline: false, total: 1, points: [{ t: 5 * H, v: 0.8, id: 'c1' }] },
-    ],
+    metric: 'latency_ms',
+    target: 50,
+    direction: 'minimize',
+    axis: { min: 0, max: 9, target: 'above' },
+    xMin: 7,
+    xMax: 7,
+    series: [{ candidate: 'knn', colour: 1, baseline: false, total: 1, points: [{ x: 7, t: T, v: 8.5, id: 'k1' }] }],
   });
-  const { data, ids } = align(c);
-  // a single instant: an hour of room on each side, so the chart has a width
-  assert.deepEqual(data[0], [4 * H, 5 * H, 5 * H, 6 * H]);
-  assert.deepEqual(data[1], [undefined, 0.7, 0.72, undefined]);
-  assert.deepEqual(data[2], [undefined, 0.8, undefined, undefined]);
-  assert.equal(data.length, 3); // no target, no baseline
-  assert.deepEqual(ids[0], [undefined, 'k1', 'k2', undefined]);
-  assert.deepEqual(ids[1], [undefined, 'c1', undefined, undefined]);
+  const { data } = align(c);
+  assert.deepEqual(data[0], [6.5, 7, 7.5]);
+  assert.deepEqual(data[1], [undefined, 8.5, undefined]);
+  assert.deepEqual(data[2], [undefined, undefined, undefined]);
+  assert.equal(data.length, 3); // no baseline
 });

@@ -55,7 +55,7 @@ test('one chart per metric, criteria metrics first, one series per candidate in 
   assert.deepEqual(d.candidates.map((c) => [c.id, c.baseline, c.chosen]), [['logreg', true, false], ['knn', false, false], ['cnn', false, true]]);
 });
 
-test('target line, direction and the latest baseline value; bounds include them', () => {
+test('target, direction and the latest baseline value; the data bounds leave the target to the axis', () => {
   const runs = [
     run(1, 'logreg', { macro_f1: 0.4, latency_ms: 1 }),
     run(2, 'logreg', { macro_f1: 0.5, latency_ms: 2 }),
@@ -70,9 +70,13 @@ test('target line, direction and the latest baseline value; bounds include them'
   assert.equal(f1.baselineValue, 0.5);
   assert.equal(f1.baselineRunId, 'run-000002');
   assert.equal(f1.vMin, 0.4);
-  assert.equal(f1.vMax, 0.8, 'the target is inside the bounds');
-  assert.equal(f1.tMin, Date.parse(at(1)));
-  assert.equal(f1.tMax, Date.parse(at(4)));
+  assert.equal(f1.vMax, 0.6, 'the data bounds hold the runs and the baseline value, not the target');
+  assert.equal(f1.axis.target, 'in', 'a target near the data is on the axis');
+  assert.ok(f1.axis.min < 0.4 && f1.axis.max > 0.8);
+  // run order: the three successful runs are #1, #2 and #3 (the metrics-error run is not numbered)
+  assert.equal(f1.xMin, 1);
+  assert.equal(f1.xMax, 3);
+  assert.deepEqual(f1.series.find((s) => s.candidate === 'knn')!.points.map((p) => [p.x, p.t]), [[3, Date.parse(at(4))]]);
   const lat = d.charts.find((c) => c.metric === 'latency_ms')!;
   assert.equal(lat.direction, 'minimize');
   assert.equal(lat.target, 50);
@@ -121,25 +125,49 @@ test('runs of candidates missing from the plan get their own series; too many me
   assert.deepEqual(d.charts[2].series.map((s) => s.candidate), ['ghost']);
   // a criterion metric nobody reported still gets its chart with the target, and finite bounds
   assert.equal(d.charts[0].series.length, 0);
-  assert.equal(d.charts[0].vMin, 0.8);
+  assert.equal(d.charts[0].axis.target, 'in');
+  assert.ok(d.charts[0].axis.min < 0.8 && d.charts[0].axis.max > 0.8);
+});
+
+test('charts over time plot by run order: runs seconds apart get their own x, shared by every chart', () => {
+  const second = (i: number): string => new Date(Date.UTC(2026, 10, 1) + i * 1000).toISOString();
+  const runs = [
+    run(1, 'logreg', { macro_f1: 0.67, latency_ms: 0.05 }, { start: second(0) }),
+    run(2, 'knn', { macro_f1: 0.85, latency_ms: 8.5 }, { start: second(2) }),
+    run(3, 'cnn', { macro_f1: 0.82 }, { start: second(3) }), // no latency: #3 has no point in that chart
+    run(4, 'cnn', { macro_f1: 0.78, latency_ms: 0.15 }, { start: second(4) }),
+    run(5, 'knn', { macro_f1: 0.1 }, { start: second(1), status: 'failed' }),
+  ];
+  const d = dashboardData(runs, plan);
+  const xs = (metric: string, candidate: string): number[] => d.charts.find((c) => c.metric === metric)!.series.find((s) => s.candidate === candidate)!.points.map((p) => p.x);
+  assert.deepEqual(xs('macro_f1', 'logreg'), [1]);
+  assert.deepEqual(xs('macro_f1', 'knn'), [2]);
+  assert.deepEqual(xs('macro_f1', 'cnn'), [3, 4]);
+  assert.deepEqual(xs('latency_ms', 'cnn'), [4], 'the same run has the same x in every chart');
+  const lat = d.charts.find((c) => c.metric === 'latency_ms')!;
+  assert.deepEqual([lat.xMin, lat.xMax], [1, 4]);
+  // the 50 ms target is far above runs of 0.05–8.5 ms: off scale, and the axis stays on the data
+  assert.equal(lat.axis.target, 'above');
+  assert.ok(lat.axis.max < 20 && lat.axis.min < 0.05, JSON.stringify(lat.axis));
 });
 
 test('an empty history gives empty charts for the criteria and empty best rows', () => {
   const d = dashboardData([], plan);
   assert.equal(d.runCount, 0);
   assert.deepEqual(d.charts.map((c) => c.series.length), [0, 0]);
-  assert.ok(d.charts.every((c) => Number.isFinite(c.tMin) && Number.isFinite(c.vMax)));
+  assert.ok(d.charts.every((c) => Number.isFinite(c.xMin) && Number.isFinite(c.vMax) && c.axis.min < c.axis.max));
+  assert.deepEqual(d.comparisons.map((c) => [c.metric, c.rows.length, c.missing.length]), [['macro_f1', 0, 3], ['latency_ms', 0, 3]]);
   assert.equal(d.best.every((b) => b.best === undefined), true);
 });
 
 test('lttb keeps the first and last points and the extremes, and returns at most the threshold', () => {
-  const pts = Array.from({ length: 1000 }, (_, i) => ({ t: i, v: i === 500 ? 100 : i === 700 ? -100 : Math.sin(i / 10) }));
+  const pts = Array.from({ length: 1000 }, (_, i) => ({ x: i, v: i === 500 ? 100 : i === 700 ? -100 : Math.sin(i / 10) }));
   const out = lttb(pts, 50);
   assert.equal(out.length, 50);
   assert.equal(out[0], pts[0]);
   assert.equal(out[out.length - 1], pts[999]);
   assert.ok(out.some((p) => p.v === 100) && out.some((p) => p.v === -100), 'spikes survive');
-  for (let i = 1; i < out.length; i++) assert.ok(out[i].t > out[i - 1].t, 'time order kept');
+  for (let i = 1; i < out.length; i++) assert.ok(out[i].x > out[i - 1].x, 'run order kept');
   assert.equal(lttb(pts.slice(0, 10), 50).length, 10);
   assert.equal(lttb(pts, 2).length, 2);
   assert.deepEqual(lttb([], 10), []);

@@ -38,7 +38,7 @@ suite('plan hovers and command fixes', () => {
     const items = await diagnosticsMatchCli();
     const expect: Record<string, string> = {
       'single-architecture': 'mlproject.addCandidate', 'no-literature-review': 'mlproject.addLiterature',
-      'too-incremental': 'mlproject.addCandidate', 'no-brief': 'mlproject.createBrief', 'skipped-without-reason': 'mlproject.markSkipped',
+      'too-incremental': 'mlproject.rankCandidate', 'no-brief': 'mlproject.createBrief', 'skipped-without-reason': 'mlproject.markSkipped',
     };
     for (const [code, command] of Object.entries(expect)) {
       const item = items.find((i) => i.code === code && i.file === '.mlproject.yaml');

@@ -114,6 +114,11 @@ suite('quick fixes that run a command', () => {
     const human = stale.replace(/## Problem\n[\s\S]*?(?=## Success criteria\n)/, '## Problem\n\n');
     assert.ok(stale !== original && human !== stale);
     fs.writeFileSync(brief.fsPath, human);
+    // a brief document still open from an earlier suite follows the file before the fix edits it
+    await until(() => {
+      const open = vscode.workspace.textDocuments.find((x) => x.uri.toString() === brief.toString());
+      return !open || open.getText() === human;
+    }, 'an open brief to reload from disk');
     const risks = await diagnostic(brief, 'brief-section-empty', /"Risks"/);
     const problem = await diagnostic(brief, 'brief-section-empty', /"Problem"/);
     const offeredOnProblemOnly = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', brief, problem.range, vscode.CodeActionKind.QuickFix.value))

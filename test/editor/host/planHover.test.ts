@@ -36,6 +36,7 @@ suite('plan hovers and command fixes', () => {
   test('pitfalls that need input offer their command', async () => {
     await useExample('in-trouble');
     const items = await diagnosticsMatchCli();
+    await openPlan(); // the code-action API needs the document loaded (when this suite runs alone)
     const expect: Record<string, string> = {
       'single-architecture': 'mlproject.addCandidate', 'no-literature-review': 'mlproject.addLiterature',
       'too-incremental': 'mlproject.rankCandidate', 'no-brief': 'mlproject.createBrief', 'skipped-without-reason': 'mlproject.markSkipped',

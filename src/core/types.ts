@@ -38,7 +38,8 @@ export type FixAction =
   | { kind: 'renameKey'; path: (string | number)[]; newKey: string }
   | { kind: 'removeKey'; path: (string | number)[] }
   | { kind: 'setStepStatus'; phase: string; stepId: string; status: string; reason?: string }
-  | { kind: 'appendItem'; path: (string | number)[]; item: Record<string, FixValue> };
+  | { kind: 'appendItem'; path: (string | number)[]; item: Record<string, FixValue> }
+  | { kind: 'setEntries'; path: (string | number)[]; entries: Record<string, FixValue> };
 
 /** A fix offered for a diagnostic, on the file the diagnostic is on. */
 export interface Fix {

@@ -4,6 +4,7 @@ import type { Document, YAMLError } from 'yaml';
 import type { Diagnostic } from '../types';
 import type { LineIndex } from '../text/lineIndex';
 import { PLAIN_FRONT_END, type FrontEnd } from '../frontEnd';
+import { mergeAtSamePlace } from './mergeYamlErrors';
 
 const FILE_RULE = 'yaml-syntax';
 
@@ -25,7 +26,7 @@ function keyEnd(text: string, start: number, fallback: number): number {
 }
 
 export function yamlErrorDiagnostics(errors: readonly YAMLError[], lines: LineIndex, severity: 'error' | 'warning'): Diagnostic[] {
-  return errors.map((e) => {
+  return mergeAtSamePlace(errors.map((e) => {
     const [start, errorEnd] = e.pos;
     // yaml points a duplicate key at its first character: cover the whole key (up to the colon).
     const end = e.code === 'DUPLICATE_KEY' ? keyEnd(lines.text, start, errorEnd) : errorEnd;
@@ -36,8 +37,8 @@ export function yamlErrorDiagnostics(errors: readonly YAMLError[], lines: LineIn
         : /Maximum call stack/i.test(e.message)
           ? 'Mappings and lists are nested too deeply here for the plan to be read. A plan nests a few levels; flatten this value.'
           : `${cleanYamlMessage(e.message)}.`;
-    return diag(lines, FILE_RULE, start, Math.max(end, start + 1), message.replace(/\.\.$/, '.'), severity);
-  });
+    return { code: e.code, diagnostic: diag(lines, FILE_RULE, start, Math.max(end, start + 1), message.replace(/\.\.$/, '.'), severity) };
+  }));
 }
 
 /** Problems visible in the raw text: replacement characters from non-UTF-8 bytes, control characters. */

@@ -5,11 +5,13 @@ import { COMMANDS } from '../commandIds';
 import type { ProjectRegistry } from '../project/projectRegistry';
 import { createBrief, updateBriefCommand } from './briefCommands';
 import { recordDecision } from './recordDecision';
+import { registerBriefCodeActions } from './briefFixes';
 
 export function registerBriefFeatures(_context: vscode.ExtensionContext, registry: ProjectRegistry): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(COMMANDS.createBrief, (arg?: unknown) => createBrief(registry, arg)),
     vscode.commands.registerCommand(COMMANDS.updateBrief, (arg?: unknown) => updateBriefCommand(registry, arg)),
     vscode.commands.registerCommand(COMMANDS.recordDecision, (arg?: unknown) => recordDecision(registry, arg)),
+    registerBriefCodeActions(registry),
   );
 }

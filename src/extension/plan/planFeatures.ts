@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { COMMANDS, VIEWS, focusCommand } from '../commandIds';
 import { registerPlanCodeActions } from './planCodeActions';
 import { registerAddEntries } from './addEntries';
+import { registerFixCommands } from './fixCommands';
 import { registerCreatePlan } from './createPlan';
 import { registerStepCommands } from './stepCommands';
 import { PlanDiagnostics } from './planDiagnostics';
@@ -29,6 +30,7 @@ export function registerPlanFeatures(context: vscode.ExtensionContext, registry:
     registerStepCommands(registry),
     registerCreatePlan(registry),
     registerAddEntries(registry),
+    registerFixCommands(registry),
     vscode.commands.registerCommand(COMMANDS.refresh, async () => {
       await registry.discover();
       await Promise.all(registry.projects().map((p) => registry.refresh(p.planUri)));

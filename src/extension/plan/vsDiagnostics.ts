@@ -2,6 +2,7 @@
 // shipped in the extension, and related information. Pure mapping; the rules live in the core.
 import * as vscode from 'vscode';
 import type { Diagnostic, Range, Severity } from '../../core/types';
+import { ruleDocTarget } from './ruleDocLinks';
 
 export const DIAGNOSTIC_SOURCE = 'mlproject';
 
@@ -20,9 +21,9 @@ export function toVsRange(range: Range): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 }
 
-/** The rule's section in `docs/rules.md` inside the installed extension (the anchor is the rule code). */
+/** The rule's section in `docs/rules.md` inside the installed extension (a `#L<line>` fragment on its heading). */
 export function ruleDocUri(extensionUri: vscode.Uri, code: string): vscode.Uri {
-  return vscode.Uri.joinPath(extensionUri, 'docs', 'rules.md').with({ fragment: code });
+  return ruleDocTarget(extensionUri, code);
 }
 
 /** The file a core diagnostic is on: the plan, or a workspace-relative file such as the brief. */

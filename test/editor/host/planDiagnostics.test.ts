@@ -1,12 +1,14 @@
 // The plan surfaces in a real extension host: diagnostics identical to the CLI's, and every quick fix that edits
 // text applies and clears its diagnostic.
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { activated, diagnosticsMatchCli, editorItems, keepWorkspace, planUri, until, useExample } from './planHelpers';
 
 const PLAN_COMMANDS = ['mlproject.createPlan', 'mlproject.refresh', 'mlproject.revealStep', 'mlproject.markTodo',
   'mlproject.markInProgress', 'mlproject.markDone', 'mlproject.markSkipped', 'mlproject.openEvidence',
-  'mlproject.addLiterature', 'mlproject.addCandidate', 'mlproject.addRealityCheck', 'mlproject.showStatus'];
+  'mlproject.addLiterature', 'mlproject.addCandidate', 'mlproject.addRealityCheck', 'mlproject.showStatus',
+  'mlproject.rankCandidate', 'mlproject.addCitedLiterature', 'mlproject.pickSource'];
 
 suite('plan diagnostics', () => {
   const workspace = keepWorkspace();
@@ -32,7 +34,11 @@ suite('plan diagnostics', () => {
       assert.ok(d && typeof d.code === 'object', 'diagnostic code with a target');
       const target = (d.code as { target: vscode.Uri }).target;
       assert.ok(target.path.endsWith('/docs/rules.md'), target.toString());
-      assert.strictEqual(target.fragment, String((d.code as { value: string }).value));
+      // `#L<line>` on the heading of the rule's section (VS Code opens a file link at such a line)
+      const line = /^L(\d+)$/.exec(target.fragment);
+      assert.ok(line, target.toString());
+      const heading = fs.readFileSync(target.fsPath, 'utf8').split('\n')[Number(line[1]) - 1];
+      assert.ok(heading.startsWith('#') && heading.includes(`\`${String((d.code as { value: string }).value)}\``), heading);
       assert.ok(items.length > 0);
     });
   }

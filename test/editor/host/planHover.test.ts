@@ -36,9 +36,10 @@ suite('plan hovers and command fixes', () => {
   test('pitfalls that need input offer their command', async () => {
     await useExample('in-trouble');
     const items = await diagnosticsMatchCli();
+    await openPlan(); // the code-action API needs the document loaded (when this suite runs alone)
     const expect: Record<string, string> = {
       'single-architecture': 'mlproject.addCandidate', 'no-literature-review': 'mlproject.addLiterature',
-      'too-incremental': 'mlproject.addCandidate', 'no-brief': 'mlproject.createBrief', 'skipped-without-reason': 'mlproject.markSkipped',
+      'too-incremental': 'mlproject.rankCandidate', 'no-brief': 'mlproject.createBrief', 'skipped-without-reason': 'mlproject.markSkipped',
     };
     for (const [code, command] of Object.entries(expect)) {
       const item = items.find((i) => i.code === code && i.file === '.mlproject.yaml');

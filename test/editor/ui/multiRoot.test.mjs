@@ -74,7 +74,7 @@ export default async function ({ page, url, screenshot }) {
 
   // Runs: one node per project, with its own count.
   const runsPane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Runs' }) }).first();
-  await runsPane.locator('.monaco-list-row', { hasText: 'Genre tagger' }).filter({ hasText: '4 runs' }).first().waitFor();
+  await runsPane.locator('.monaco-list-row', { hasText: 'Genre tagger' }).filter({ hasText: '10 runs' }).first().waitFor();
   await runsPane.locator('.monaco-list-row', { hasText: 'Churn predictor' }).filter({ hasText: '0 runs' }).first().waitFor();
 
   // Phases: give the tree the whole side bar, so that both projects' rows are rendered.

@@ -26,6 +26,9 @@ export const COMMANDS = {
   groupRunsByCandidate: 'mlproject.groupRunsByCandidate',
   listRuns: 'mlproject.listRuns',
   showStatus: 'mlproject.showStatus',
+  evaluateAll: 'mlproject.evaluateAll',
+  cancelRuns: 'mlproject.cancelRuns',
+  cancelRun: 'mlproject.cancelRun',
 } as const;
 
 /** The views of `contributes.views`. */
@@ -44,4 +47,6 @@ export function focusCommand(view: (typeof VIEWS)[keyof typeof VIEWS]): string {
 export const CONTEXT_KEYS = {
   hasPlan: 'mlproject.hasPlan',
   runsGrouped: 'mlproject.runsGrouped',
+  /** true while this window has runs that are queued or running (the Runs view's Cancel) */
+  runsActive: 'mlproject.runsActive',
 } as const;

@@ -9,8 +9,8 @@ import { waitFor } from '../../../scripts/editor/codeServer.mjs';
 
 export const timeout = 180_000;
 
-/** The evaluation command sleeps first, so that there is time to interrupt it. */
-export function prepare(workspace) {
+/** The evaluation command sleeps first, so that there is time to interrupt it (then the example's runs stop counting). */
+function slowCommand(workspace) {
   const plan = path.join(workspace, '.mlproject.yaml');
   fs.writeFileSync(plan, fs.readFileSync(plan, 'utf8').replace(/^(\s*command:\s*)python3/m, '$1sleep 60 && python3'));
 }
@@ -48,6 +48,9 @@ export default async function ({ page, workspace, screenshot }) {
   await runCommand(page, 'ML Project: Show Runs as a List');
 
   // 2. Ctrl+C in the task's terminal.
+  slowCommand(workspace);
+  await runsPane.locator('.monaco-list-row', { hasText: 'knn' }).first().waitFor();
+  await page.waitForTimeout(2000); // the registry re-reads the plan after the file change
   await runCommand(page, 'ML Project: Run Evaluation');
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'knn' }).first().click();
   await page.locator('.quick-input-widget', { hasText: 'What is this run trying to show?' }).first().waitFor();
@@ -57,6 +60,7 @@ export default async function ({ page, workspace, screenshot }) {
   await page.keyboard.press('Enter');
   const dialog = page.locator('.monaco-dialog-box').first();
   await dialog.waitFor();
+  if (!/sleep 60 && python3 eval\.py --model 'knn'/.test(await dialog.innerText())) throw new Error(`the confirmation shows: ${await dialog.innerText()}`);
   await dialog.locator('.monaco-button', { hasText: /^Run$/ }).first().click();
   // the running row, then the terminal showing the command's start line
   await runsPane.locator('.monaco-list-row', { hasText: /running \d+s/ }).first().waitFor({ timeout: 30_000 });

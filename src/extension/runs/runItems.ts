@@ -119,10 +119,8 @@ export function candidateTreeItem(project: ProjectSnapshot, candidate: string, r
   md.appendText(c?.name ? `${candidate}: ${c.name}` : candidate);
   md.appendMarkdown('**\n\n');
   if (!c) md.appendText(`${candidate} is not a candidate in .mlproject.yaml\n\n`);
-  for (const line of stats ? candidateDetails(stats, plan, reference) : []) {
-    md.appendText(line);
-    md.appendMarkdown('\n\n');
-  }
+  // appendMarkdown with the text escaped, not appendText: that would turn every space into &nbsp; (no wrapping)
+  for (const line of stats ? candidateDetails(stats, plan, reference) : []) md.appendMarkdown(`${esc(line)}\n\n`);
   item.tooltip = md;
   item.accessibilityInformation = { label: `${candidate}, ${item.description}` };
   item.contextValue = 'runsCandidate';

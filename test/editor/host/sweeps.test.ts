@@ -74,7 +74,8 @@ suite('runs: sweeps and statistics in the editor', () => {
     await writePlan(fakePlan(originalPlan, 0.4));
   });
 
-  suiteTeardown(async () => {
+  suiteTeardown(async function () {
+    this.timeout(60_000);
     await vscode.commands.executeCommand('mlproject.listRuns');
     await writePlan(originalPlan);
     await vscode.workspace.getConfiguration('mlproject', folder().uri).update('evaluation.confirmNewCommands', undefined, vscode.ConfigurationTarget.Workspace);
@@ -129,7 +130,7 @@ suite('runs: sweeps and statistics in the editor', () => {
     const knn = byName.get('knn')!;
     assert.match(String(knn.description), /^n=2 · macro_f1 0\.8005 ± [\d.]+ · better · \d+ runs/);
     assert.equal(iconId(knn), 'arrow-circle-up');
-    assert.match((knn.tooltip as vscode.MarkdownString).value, /better than logreg on macro_f1/);
+    assert.match((knn.tooltip as vscode.MarkdownString).value.replace(/\\/g, ''), /Verdict: better than logreg on macro_f1: Δ \+0\.2 \[\+0\.\d+, \+0\.\d+\] \(n=2 vs 2\)/);
     const logreg = byName.get('logreg')!;
     assert.match(String(logreg.description), /^n=2 · macro_f1 0\.6005 ± [\d.]+ · baseline/);
     assert.equal(iconId(logreg), 'milestone');
@@ -217,7 +218,7 @@ suite('runs: sweeps and statistics in the editor', () => {
       if (e.execution.task.definition.type === 'mlproject' && e.execution.task.definition.candidate === 'cnn') started = e.execution;
     });
     const pending = vscode.commands.executeCommand<RunResult>('mlproject.runEvaluation', { folder: folder().uri.toString(), candidate: 'cnn' });
-    await until(() => started, 'the task to start');
+    await until(() => started, 'the task to start', 60_000);
     sub.dispose();
     const terminal = await until(() => vscode.window.terminals.find((t) => t.name.includes('evaluate cnn')), 'the task terminal');
     await until(() => exportsOf().activeRuns.list().some((r) => r.phase === 'running'), 'the running row');

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { waitFor } from '../../../scripts/editor/codeServer.mjs';
 
 export const timeout = 180_000;
+// The DOM renderer, so that the terminal's text can be read
+export const settings = { 'terminal.integrated.gpuAcceleration': 'off' };
 
 /** The evaluation command sleeps first, so that there is time to interrupt it (then the example's runs stop counting). */
 function slowCommand(workspace) {

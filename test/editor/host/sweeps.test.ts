@@ -218,7 +218,7 @@ suite('runs: sweeps and statistics in the editor', () => {
       if (e.execution.task.definition.type === 'mlproject' && e.execution.task.definition.candidate === 'cnn') started = e.execution;
     });
     const pending = vscode.commands.executeCommand<RunResult>('mlproject.runEvaluation', { folder: folder().uri.toString(), candidate: 'cnn' });
-    await until(() => started, 'the task to start', 60_000);
+    await until(() => started, 'the task to start', 60_000, () => `tasks: ${vscode.tasks.taskExecutions.map((t) => t.task.name).join(', ')}; terminals: ${vscode.window.terminals.map((t) => t.name).join(', ')}`);
     sub.dispose();
     const terminal = await until(() => vscode.window.terminals.find((t) => t.name.includes('evaluate cnn')), 'the task terminal');
     await until(() => exportsOf().activeRuns.list().some((r) => r.phase === 'running'), 'the running row');

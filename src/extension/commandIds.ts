@@ -32,6 +32,9 @@ export const COMMANDS = {
   syncClusterRuns: 'mlproject.syncClusterRuns',
   cancelClusterRun: 'mlproject.cancelClusterRun',
   showRunLog: 'mlproject.showRunLog',
+  evaluateAll: 'mlproject.evaluateAll',
+  cancelRuns: 'mlproject.cancelRuns',
+  cancelRun: 'mlproject.cancelRun',
 } as const;
 
 /** The views of `contributes.views`. */
@@ -51,4 +54,6 @@ export const CONTEXT_KEYS = {
   hasPlan: 'mlproject.hasPlan',
   runsGrouped: 'mlproject.runsGrouped',
   clusterRunsPending: 'mlproject.clusterRunsPending',
+  /** true while this window has runs that are queued or running (the Runs view's Cancel) */
+  runsActive: 'mlproject.runsActive',
 } as const;

@@ -5,16 +5,24 @@ import { ProjectRegistry } from './project/projectRegistry';
 import { registerPlanFeatures } from './plan/planFeatures';
 import { registerRunFeatures } from './runs/registerRunFeatures';
 import { registerBriefFeatures } from './brief/registerBriefFeatures';
+import { ActiveRuns } from './runs/activeRuns';
+import type { RunsView } from './runs/runsView';
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What `activate` returns (`extension.exports`): read by the editor tests. */
+export interface ExtensionExports {
+  activeRuns: ActiveRuns;
+  runsView: RunsView;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ExtensionExports> {
   const registry = new ProjectRegistry();
-  context.subscriptions.push(
-    registry,
-    registerPlanFeatures(context, registry),
-    registerRunFeatures(context, registry),
-    registerBriefFeatures(context, registry),
-  );
+  // The runs of this window not yet in the history: the runs feature fills it, the status bar reads it.
+  const activeRuns = new ActiveRuns();
+  const plan = registerPlanFeatures(context, registry, activeRuns);
+  const runs = registerRunFeatures(context, registry, activeRuns);
+  context.subscriptions.push(registry, activeRuns, plan, runs, registerBriefFeatures(context, registry));
   await registry.discover();
+  return { activeRuns, runsView: runs.runsView };
 }
 
 export function deactivate(): void {

@@ -6,6 +6,7 @@ import type { Candidate, ProjectPlan } from '../model';
 import { rankCandidates } from '../process/ranking';
 import { cell, code, inline, isLinkable, linkDestination, linkText, paragraphs, table } from './markdownText';
 import { formatMetric, latestRunByCandidate, type RunSummary } from './runs';
+import { resultsBlock } from './results';
 
 export interface BlockContext {
   plan: ProjectPlan;
@@ -120,6 +121,9 @@ const candidates: Generator = ({ plan, runs }) => {
     const when = text(plan.decision?.date);
     out.push('', `**Decision${when ? ` (${inline(when)})` : ''}:** ${code(chosen)}${why ? `: ${inline(why)}` : ''}`);
   }
+  // The statistics of the runs that count, per candidate (the baseline included), when there are any.
+  const results = resultsBlock(plan, runs);
+  if (results) out.push('', ...results);
   return out;
 };
 

@@ -12,11 +12,12 @@ import { registerPlanHover } from './planHover';
 import { registerPlanCompletion } from './planCompletion';
 import { RedHatYamlPresence } from './redHatYaml';
 import type { ProjectRegistry } from '../project/projectRegistry';
+import type { ActiveRuns } from '../runs/activeRuns';
 import { PlanStatusBar } from './statusBar';
 import { PhasesTreeProvider } from './phasesTree';
 import { PitfallsTreeProvider } from './pitfallsTree';
 
-export function registerPlanFeatures(context: vscode.ExtensionContext, registry: ProjectRegistry): vscode.Disposable {
+export function registerPlanFeatures(context: vscode.ExtensionContext, registry: ProjectRegistry, activeRuns: ActiveRuns): vscode.Disposable {
   const redHatYaml = new RedHatYamlPresence();
   return vscode.Disposable.from(
     new PlanDiagnostics(context.extensionUri, registry),
@@ -26,7 +27,7 @@ export function registerPlanFeatures(context: vscode.ExtensionContext, registry:
     registerPlanCompletion(registry, redHatYaml.active),
     new PhasesTreeProvider(registry),
     new PitfallsTreeProvider(registry),
-    new PlanStatusBar(registry),
+    new PlanStatusBar(registry, activeRuns),
     registerStepCommands(registry),
     registerCreatePlan(registry),
     registerAddEntries(registry),

@@ -10,6 +10,10 @@ export interface RunArgs {
   folder?: unknown;
   candidate?: string;
   note?: string;
+  /** runs per candidate (Run Evaluation, Evaluate All Candidates): skips the repeat-count question */
+  repeats?: number;
+  /** most runs at the same time, instead of `evaluation.parallel` */
+  parallel?: number;
 }
 
 /** The run history of a snapshot (the registry's facts hold the records parseHistory validated). */
@@ -38,5 +42,7 @@ export function runArgsOf(arg: unknown): RunArgs {
     ...(folder !== undefined ? { folder } : {}),
     ...(typeof a.candidate === 'string' ? { candidate: a.candidate } : {}),
     ...(typeof a.note === 'string' ? { note: a.note } : {}),
+    ...(typeof a.repeats === 'number' ? { repeats: a.repeats } : {}),
+    ...(typeof a.parallel === 'number' ? { parallel: a.parallel } : {}),
   };
 }

@@ -13,10 +13,10 @@ import { exists } from '../common/files';
 import { pickProject } from '../project/pickProject';
 import { runArgsOf, runsOf } from '../project/commandArgs';
 import { EvaluationRunner } from './runEvaluation';
-import { ActiveRuns } from './activeRuns';
 import { registerClusterFeatures } from './slurm/clusterCommands';
-import { isRunNode, RunsView, type RunNode, type RunsViewNode } from './runsView';
-import { metricsFileOf } from './runText';
+import { isActiveNode, isRunNode, RunsView, type RunNode, type RunsViewNode } from './runsView';
+import { metricsFileOf, STATUS_TEXT } from './runText';
+import type { ActiveRuns } from './activeRuns';
 
 /** The run node a row command was invoked on (the view passes its node; the palette passes nothing). */
 function nodeArg(arg: unknown, view: vscode.TreeView<RunsViewNode>): RunNode | undefined {
@@ -42,15 +42,26 @@ async function openMetrics(project: ProjectSnapshot, runId: string): Promise<voi
   }
   const metrics = Object.entries(run.metrics).map(([k, v]) => `${k}=${v}`).join(', ') || 'no metrics';
   void vscode.window.showInformationMessage(
-    `ML Project: the metrics file of run ${run.id} (${rel ?? 'unknown path'}) is gone${run.status !== 'ok' ? ` (the run ${run.status})` : ''}. Recorded: ${metrics}.`,
+    `ML Project: the metrics file of run ${run.id} (${rel ?? 'unknown path'}) is gone${run.status !== 'ok' ? ` (the run: ${STATUS_TEXT[run.status]})` : ''}. Recorded: ${metrics}.`,
   );
 }
 
-export function registerRunFeatures(context: vscode.ExtensionContext, registry: ProjectRegistry): vscode.Disposable {
-  const activeRuns = new ActiveRuns();
-  const cluster = registerClusterFeatures(registry, activeRuns);
-  const runner = new EvaluationRunner(context, registry, cluster.submitter);
-  const runsView = new RunsView(registry, context.workspaceState);
+/** Cancels the active run a row command was invoked on (a sweep's run: the whole sweep), or says what to select. */
+async function cancelRow(arg: unknown, active: ActiveRuns, view: vscode.TreeView<RunsViewNode>): Promise<boolean> {
+  const id = isActiveNode(arg) ? arg.run.id : typeof (arg as { runId?: unknown })?.runId === 'string' ? (arg as { runId: string }).runId : view.selection.find(isActiveNode)?.run.id;
+  const run = id === undefined ? undefined : active.get(id);
+  if (!run) {
+    void vscode.window.showInformationMessage('ML Project: select a queued or running run in the Runs view first.');
+    return false;
+  }
+  await run.cancel();
+  return true;
+}
+
+export function registerRunFeatures(context: vscode.ExtensionContext, registry: ProjectRegistry, active: ActiveRuns): vscode.Disposable & { runsView: RunsView } {
+  const cluster = registerClusterFeatures(registry, active);
+  const runner = new EvaluationRunner(context, registry, active, cluster.submitter);
+  const runsView = new RunsView(registry, context.workspaceState, active);
   const dashboards = new Dashboards(context.extensionUri, registry, (project, id) => void openMetrics(project, id));
   const codeLens = new EvaluationCodeLens(registry);
 
@@ -59,13 +70,21 @@ export function registerRunFeatures(context: vscode.ExtensionContext, registry: 
 
   const disposables: vscode.Disposable[] = [
     cluster.disposable,
-    activeRuns,
     runsView,
     dashboards,
     codeLens,
     vscode.languages.registerCodeLensProvider({ scheme: 'file', pattern: `**/${PLAN_FILE_NAME}` }, codeLens),
 
     vscode.commands.registerCommand(COMMANDS.runEvaluation, (arg?: unknown) => runner.run(arg)),
+    vscode.commands.registerCommand(COMMANDS.evaluateAll, (arg?: unknown) => runner.evaluateAll(arg)),
+    // Stops every run of this window that is queued or running (each through its own cancel: a sweep stops whole).
+    vscode.commands.registerCommand(COMMANDS.cancelRuns, async () => {
+      const n = active.list().length;
+      if (n === 0) void vscode.window.showInformationMessage('ML Project: no evaluation is running.');
+      await active.cancelAll();
+      return n;
+    }),
+    vscode.commands.registerCommand(COMMANDS.cancelRun, (arg?: unknown) => cancelRow(arg, active, runsView.view)),
 
     vscode.commands.registerCommand(COMMANDS.rerun, (arg?: unknown) => {
       const node = nodeArg(arg, runsView.view);
@@ -93,7 +112,7 @@ export function registerRunFeatures(context: vscode.ExtensionContext, registry: 
       const del = 'Delete';
       const choice = await vscode.window.showWarningMessage(
         `Delete run ${run.id} of ${run.candidate} from the run history?`,
-        { modal: true, detail: `${run.note ? `"${run.note}"\n` : ''}${run.start.replace('T', ' ').slice(0, 19)} UTC, ${run.status}. The line is removed from the history file; its run folder stays. This cannot be undone from the editor.` },
+        { modal: true, detail: `${run.note ? `"${run.note}"\n` : ''}${run.start.replace('T', ' ').slice(0, 19)} UTC, ${STATUS_TEXT[run.status]}. The line is removed from the history file; its run folder stays. This cannot be undone from the editor.` },
         del,
       );
       if (choice !== del) return false;
@@ -118,5 +137,5 @@ export function registerRunFeatures(context: vscode.ExtensionContext, registry: 
     vscode.commands.registerCommand(COMMANDS.groupRunsByCandidate, () => runsView.setGrouped(true)),
     vscode.commands.registerCommand(COMMANDS.listRuns, () => runsView.setGrouped(false)),
   ];
-  return vscode.Disposable.from(...disposables);
+  return Object.assign(vscode.Disposable.from(...disposables), { runsView });
 }

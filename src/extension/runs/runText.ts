@@ -10,12 +10,39 @@ import { formatDelta, formatNumber } from '../../core/runs/format';
 export { formatDelta, formatNumber };
 
 
+/** How a person reads a run's status (never the history's `metrics-error`). */
 export const STATUS_TEXT: Record<RunStatus, string> = {
   ok: 'succeeded',
   failed: 'failed',
   cancelled: 'cancelled',
   timeout: 'timed out',
-  'metrics-error': 'metrics file missing or malformed',
+  'metrics-error': 'metrics missing',
+};
+
+/** The three outcomes a person tells apart: ok and every target met, ok but a target missed, not ok. */
+export type RunOutcomeKind = 'met' | 'missed' | 'not-ok';
+
+/** ok with no success criteria counts as `met`: it has nothing to miss. */
+export function outcomeKind(cmp: RunComparison): RunOutcomeKind {
+  if (cmp.run.status !== 'ok') return 'not-ok';
+  return cmp.criteria.length === 0 || cmp.targetsMet ? 'met' : 'missed';
+}
+
+/** The outcome in words: `succeeded, every target met` / `succeeded, 1 of 2 targets missed` / `failed`. */
+export function outcomeText(cmp: RunComparison): string {
+  const kind = outcomeKind(cmp);
+  if (kind === 'not-ok') return STATUS_TEXT[cmp.run.status];
+  if (cmp.criteria.length === 0) return 'succeeded (no success criteria)';
+  const missed = cmp.criteria.filter((c) => c.status !== 'pass').length;
+  return kind === 'met' ? 'succeeded, every target met' : `succeeded, ${missed} of ${cmp.criteria.length} targets missed`;
+}
+
+/** How a run that did not succeed ended, as the head of a sentence: `was cancelled`, `timed out`. */
+const ENDED_TEXT: Record<Exclude<RunStatus, 'ok'>, string> = {
+  failed: 'failed',
+  cancelled: 'was cancelled',
+  timeout: 'timed out',
+  'metrics-error': 'finished, but its metrics are missing',
 };
 
 export function criterionMark(c: CriterionCheck): string {
@@ -55,8 +82,11 @@ export function verdict(cmp: RunComparison): string {
 /** The message after a run: candidate, verdict, each metric with Δ and ✓/✗. */
 export function verdictMessage(cmp: RunComparison): string {
   const r = cmp.run;
-  const head = `Evaluation of ${r.candidate} ${r.status === 'ok' ? 'finished' : STATUS_TEXT[r.status]}`;
-  if (r.status !== 'ok') return `${head}${r.error ? `: ${r.error}` : ''}`;
+  if (r.status !== 'ok') {
+    const why = r.error?.trim().replace(/\.$/, '');
+    return `Evaluation of ${r.candidate} ${ENDED_TEXT[r.status]}${why ? ` (${why})` : ''}.`;
+  }
+  const head = `Evaluation of ${r.candidate} finished`;
   const metrics = metricsSummary(cmp, 6);
   const base = cmp.baseline ? `Δ ${baselineText(cmp)}` : baselineText(cmp);
   return `${head}: ${verdict(cmp)}. ${metrics}${metrics ? ` (${base})` : ''}`;

@@ -1,93 +1,112 @@
-// The Runs view: the run history newest first, or grouped by candidate. Each row shows the candidate and the note,
-// how long ago, a status icon, the key metrics with Δ against the latest baseline run and ✓/✗ per success
-// criterion; its tooltip has the command, the git commit and every metric. It reads only the registry's snapshots
-// (whose facts hold the history) and recomputes a project's rows only when its history changed.
+// The Runs view: the runs not yet in the history (queued or running, from ActiveRuns, with their elapsed time), then
+// the run history newest first, or grouped by candidate with each candidate's statistics (n, mean ± 95% interval of
+// the primary metric, the verdict against the baseline). It reads only the registry's snapshots (whose facts hold
+// the history) and ActiveRuns, and recomputes a project's rows only when its history changed. While something runs,
+// the active rows re-render each second; else the view re-renders once a minute so that "5 min ago" stays true.
 import * as vscode from 'vscode';
 import { DisposableOwner } from '../common/disposableOwner';
-import { COMMANDS, CONTEXT_KEYS, VIEWS } from '../commandIds';
-import { compareWithBaseline, isLater, latestBaselineRun, type RunComparison } from '../../core/runs/compare';
-import type { RunRecord, RunStatus } from '../../core/runs/runRecord';
-import { formatDuration } from '../../core/runs/timeout';
+import { COMMANDS, CONTEXT_KEYS, VIEWS, focusCommand } from '../commandIds';
+import { summarizeCandidates, type CandidateStats } from '../../core/runs/candidateStats';
+import { compareWithBaseline, isLater, latestBaselineRun } from '../../core/runs/compare';
+import type { RunRecord } from '../../core/runs/runRecord';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
 import { runsOf } from '../project/commandArgs';
-import { criterionMark, formatDelta, formatNumber, metricsSummary, relativeTime, STATUS_TEXT, verdict } from './runText';
+import type { ActiveRuns } from './activeRuns';
+import { activeTreeItem, candidateTreeItem, runTreeItem, type ActiveNode, type RunNode } from './runItems';
+import { outcomeText } from './runText';
+import { referenceOf } from './statsText';
+
+export type { ActiveNode, RunNode };
 
 /** Rows per list before a "… older runs" row (the dashboard shows them all). */
 export const MAX_ROWS = 300;
 
-export interface RunNode {
-  kind: 'run';
-  project: ProjectSnapshot;
-  run: RunRecord;
-  comparison: RunComparison;
-}
 interface ProjectNode {
   kind: 'project';
   project: ProjectSnapshot;
 }
-interface CandidateNode {
+export interface CandidateNode {
   kind: 'candidate';
   project: ProjectSnapshot;
   candidate: string;
   rows: RunNode[];
+  stats?: CandidateStats;
+  reference?: string;
 }
 interface MoreNode {
   kind: 'more';
   project: ProjectSnapshot;
   hidden: number;
 }
-export type RunsViewNode = RunNode | ProjectNode | CandidateNode | MoreNode;
+export type RunsViewNode = RunNode | ActiveNode | ProjectNode | CandidateNode | MoreNode;
 
 export function isRunNode(v: unknown): v is RunNode {
   return typeof v === 'object' && v !== null && (v as RunNode).kind === 'run' && typeof (v as RunNode).run?.id === 'string';
 }
 
-const STATUS_ICON: Record<RunStatus, [string, string]> = {
-  ok: ['pass', 'testing.iconPassed'],
-  failed: ['error', 'testing.iconFailed'],
-  cancelled: ['circle-slash', 'disabledForeground'],
-  timeout: ['watch', 'testing.iconErrored'],
-  'metrics-error': ['warning', 'list.warningForeground'],
-};
+export function isActiveNode(v: unknown): v is ActiveNode {
+  return typeof v === 'object' && v !== null && (v as ActiveNode).kind === 'active' && typeof (v as ActiveNode).run?.id === 'string';
+}
 
 interface Rows {
   runs: readonly RunRecord[];
   /** what of the plan the rows depend on */
   planKey: string;
   rows: RunNode[];
+  stats: CandidateStats[];
 }
 
 function planKeyOf(project: ProjectSnapshot): string {
   const plan = project.result.parsed.plan;
-  return JSON.stringify([plan.candidates, plan.goal?.success_criteria, plan.decision?.chosen, plan.project?.name]);
+  return JSON.stringify([plan.candidates, plan.goal?.success_criteria, plan.decision?.chosen, plan.project?.name, plan.evaluation?.command]);
 }
 
 export class RunsView extends DisposableOwner implements vscode.TreeDataProvider<RunsViewNode> {
   private readonly emitter = this.own(new vscode.EventEmitter<RunsViewNode | undefined | void>());
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly cache = new Map<string, Rows>();
+  /** the active rows shown, by run id: the same objects each second, so that only they re-render */
+  private readonly activeNodes = new Map<string, ActiveNode>();
   private grouped: boolean;
   readonly view: vscode.TreeView<RunsViewNode>;
   private clock?: ReturnType<typeof setInterval>;
+  private clockMs = 0;
 
   constructor(
     private readonly registry: ProjectRegistry,
     private readonly state: vscode.Memento,
+    private readonly active: ActiveRuns,
   ) {
     super();
     this.grouped = state.get<boolean>(CONTEXT_KEYS.runsGrouped, false);
     void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.runsGrouped, this.grouped);
     this.own(registry.onDidChange((p) => this.onProjectChange(p)));
+    this.own(active.onDidChange(() => this.onActiveChange()));
     this.view = this.own(vscode.window.createTreeView<RunsViewNode>(VIEWS.runs, { treeDataProvider: this, showCollapseAll: false }));
-    this.own(this.view.onDidChangeVisibility((e) => this.tick(e.visible)));
-    this.tick(this.view.visible);
+    this.own(this.view.onDidChangeVisibility(() => this.tick()));
+    this.tick();
     this.updateDescription();
   }
 
-  /** While visible, re-render once a minute so that "5 min ago" stays true. */
-  private tick(visible: boolean): void {
+  /** Each second while runs are active and the view is visible, else once a minute while it is visible. */
+  private tick(): void {
+    const ms = !this.view.visible ? 0 : this.active.list().length > 0 ? 1000 : 60_000;
+    if (ms === this.clockMs) return;
     if (this.clock) clearInterval(this.clock);
-    this.clock = visible ? setInterval(() => this.emitter.fire(), 60_000) : undefined;
+    this.clockMs = ms;
+    this.clock = ms === 0 ? undefined : setInterval(() => this.onTick(), ms);
+  }
+
+  private onTick(): void {
+    if (this.clockMs === 1000) for (const node of this.activeNodes.values()) this.emitter.fire(node);
+    else this.emitter.fire();
+  }
+
+  private onActiveChange(): void {
+    const list = this.active.list();
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.runsActive, list.length > 0);
+    this.tick();
+    this.emitter.fire();
   }
 
   async setGrouped(grouped: boolean): Promise<void> {
@@ -95,6 +114,8 @@ export class RunsView extends DisposableOwner implements vscode.TreeDataProvider
     await this.state.update(CONTEXT_KEYS.runsGrouped, grouped);
     await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.runsGrouped, grouped);
     this.emitter.fire();
+    // From the palette with the Runs pane collapsed or hidden, the change would go unseen: show the pane.
+    if (!this.view.visible) await vscode.commands.executeCommand(focusCommand(VIEWS.runs));
   }
 
   private onProjectChange(p: ProjectSnapshot | undefined): void {
@@ -108,13 +129,12 @@ export class RunsView extends DisposableOwner implements vscode.TreeDataProvider
     this.updateDescription();
   }
 
-  /** Every run of a project, newest first, each compared with the latest baseline run (computed once). */
-  rowsOf(project: ProjectSnapshot): RunNode[] {
+  private entry(project: ProjectSnapshot): Rows {
     const key = project.folder.uri.toString();
     const runs = runsOf(project);
     const planKey = planKeyOf(project);
     const cached = this.cache.get(key);
-    if (cached && cached.runs === runs && cached.planKey === planKey) return cached.rows;
+    if (cached && cached.runs === runs && cached.planKey === planKey) return cached;
     const plan = project.result.parsed.plan;
     const latest = latestBaselineRun(runs, plan);
     const beforeLatest = latest ? latestBaselineRun(runs, plan, latest) : undefined;
@@ -125,8 +145,19 @@ export class RunsView extends DisposableOwner implements vscode.TreeDataProvider
       run,
       comparison: compareWithBaseline(run, latest && run.id === latest.id ? beforeLatest : latest, plan),
     }));
-    this.cache.set(key, { runs, planKey, rows });
-    return rows;
+    const entry = { runs, planKey, rows, stats: summarizeCandidates(runs, plan, { scope: 'latest' }) };
+    this.cache.set(key, entry);
+    return entry;
+  }
+
+  /** Every run of a project, newest first, each compared with the latest baseline run (computed once). */
+  rowsOf(project: ProjectSnapshot): RunNode[] {
+    return this.entry(project).rows;
+  }
+
+  /** Per candidate statistics over its latest sweep (computed with the rows). */
+  statsOf(project: ProjectSnapshot): CandidateStats[] {
+    return this.entry(project).stats;
   }
 
   /** The newest run of a project (for tests and the view's description). */
@@ -138,7 +169,7 @@ export class RunsView extends DisposableOwner implements vscode.TreeDataProvider
     const projects = this.registry.projects();
     const newest = projects.map((p) => this.latest(p)).filter((r): r is RunNode => !!r)
       .sort((a, b) => (isLater(a.run, b.run) ? -1 : 1))[0];
-    this.view.description = newest ? `latest: ${newest.run.candidate} ${verdict(newest.comparison)}` : undefined;
+    this.view.description = newest ? `latest: ${newest.run.candidate} ${outcomeText(newest.comparison)}` : undefined;
   }
 
   getChildren(node?: RunsViewNode): RunsViewNode[] {
@@ -152,9 +183,23 @@ export class RunsView extends DisposableOwner implements vscode.TreeDataProvider
     return [];
   }
 
+  /** The project's runs not yet in the history, as rows (kept by id, so that the clock re-renders only them). */
+  activeRows(project: ProjectSnapshot): ActiveNode[] {
+    const folder = project.folder.uri.toString();
+    const list = this.active.list(folder);
+    const ids = new Set(list.map((r) => r.id));
+    for (const [id, n] of this.activeNodes) if (n.project.folder.uri.toString() === folder && !ids.has(id)) this.activeNodes.delete(id);
+    return list.map((run) => {
+      let n = this.activeNodes.get(run.id);
+      if (!n || n.run !== run) this.activeNodes.set(run.id, (n = { kind: 'active', project, run }));
+      return n;
+    });
+  }
+
   private projectChildren(project: ProjectSnapshot): RunsViewNode[] {
-    const rows = this.rowsOf(project);
-    if (!this.grouped) return this.limit(project, rows);
+    const active = this.activeRows(project);
+    const { rows, stats } = this.entry(project);
+    if (!this.grouped) return [...active, ...this.limit(project, rows)];
     const byCandidate = new Map<string, RunNode[]>();
     for (const c of project.result.parsed.plan.candidates ?? []) if (typeof c?.id === 'string') byCandidate.set(c.id, []);
     for (const r of rows) {
@@ -162,7 +207,11 @@ export class RunsView extends DisposableOwner implements vscode.TreeDataProvider
       if (!list) byCandidate.set(r.run.candidate, (list = []));
       list.push(r);
     }
-    return [...byCandidate].filter(([, list]) => list.length > 0).map(([candidate, list]) => ({ kind: 'candidate', project, candidate, rows: list }));
+    const statsBy = new Map(stats.map((s) => [s.candidate, s]));
+    const reference = referenceOf(stats);
+    const groups = [...byCandidate].filter(([, list]) => list.length > 0)
+      .map(([candidate, list]): CandidateNode => ({ kind: 'candidate', project, candidate, rows: list, stats: statsBy.get(candidate), reference }));
+    return [...active, ...groups];
   }
 
   private limit(project: ProjectSnapshot, rows: RunNode[]): RunsViewNode[] {
@@ -175,23 +224,14 @@ export class RunsView extends DisposableOwner implements vscode.TreeDataProvider
       case 'project': {
         const item = new vscode.TreeItem(node.project.result.parsed.plan.project?.name ?? node.project.folder.name, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `project:${node.project.folder.uri}`;
-        item.description = `${runsOf(node.project).length} runs`;
+        const active = this.active.list(node.project.folder.uri.toString()).length;
+        item.description = `${runsOf(node.project).length} runs${active ? ` · ${active} active` : ''}`;
         item.iconPath = new vscode.ThemeIcon('project');
         item.contextValue = 'runsProject';
         return item;
       }
-      case 'candidate': {
-        const plan = node.project.result.parsed.plan;
-        const c = plan.candidates?.find((x) => x?.id === node.candidate);
-        const item = new vscode.TreeItem(node.candidate, vscode.TreeItemCollapsibleState.Expanded);
-        item.id = `candidate:${node.project.folder.uri}#${node.candidate}`;
-        const tags = [c?.baseline ? 'baseline' : undefined, plan.decision?.chosen === node.candidate ? 'chosen' : undefined].filter(Boolean);
-        item.description = `${tags.length ? `${tags.join(', ')} · ` : ''}${node.rows.length} run${node.rows.length === 1 ? '' : 's'} · latest ${verdict(node.rows[0].comparison)}`;
-        item.tooltip = c?.name ?? (c ? undefined : `${node.candidate} is not a candidate in .mlproject.yaml`);
-        item.iconPath = new vscode.ThemeIcon(c?.baseline ? 'milestone' : plan.decision?.chosen === node.candidate ? 'star-full' : 'symbol-class');
-        item.contextValue = 'runsCandidate';
-        return item;
-      }
+      case 'candidate':
+        return candidateTreeItem(node.project, node.candidate, node.rows.length, node.stats, node.reference);
       case 'more': {
         const item = new vscode.TreeItem(`… ${node.hidden.toLocaleString('en')} older runs`, vscode.TreeItemCollapsibleState.None);
         item.description = 'open the dashboard to see them all';
@@ -199,6 +239,8 @@ export class RunsView extends DisposableOwner implements vscode.TreeDataProvider
         item.command = { command: COMMANDS.openDashboard, title: 'Open Dashboard', arguments: [{ folder: node.project.folder.uri.toString() }] };
         return item;
       }
+      case 'active':
+        return activeTreeItem(node);
       case 'run':
         return runTreeItem(node);
     }
@@ -213,60 +255,4 @@ export class RunsView extends DisposableOwner implements vscode.TreeDataProvider
   protected override onDispose(): void {
     if (this.clock) clearInterval(this.clock);
   }
-}
-
-export function runTreeItem(node: RunNode): vscode.TreeItem {
-  const { run, comparison: cmp } = node;
-  // The sidebar is narrow: the verdict (metrics with Δ and ✓/✗) comes first, then the time and the note.
-  const label = run.candidate;
-  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
-  item.id = `run:${node.project.folder.uri}#${run.id}`;
-  const when = relativeTime(run.start);
-  const summary = run.status === 'ok' ? metricsSummary(cmp) : STATUS_TEXT[run.status];
-  item.description = [summary, when, run.note].filter(Boolean).join(' · ');
-  const [icon, colour] = STATUS_ICON[run.status];
-  item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(colour));
-  item.contextValue = `run-${run.status}${cmp.targetsMet ? '-met' : ''}`;
-  item.tooltip = runTooltip(node);
-  item.accessibilityInformation = { label: `${label}, ${STATUS_TEXT[run.status]}, ${when}, ${summary}${run.note ? `, ${run.note}` : ''}` };
-  return item;
-}
-
-function runTooltip(node: RunNode): vscode.MarkdownString {
-  const { run, comparison: cmp } = node;
-  const md = new vscode.MarkdownString(undefined, false);
-  md.isTrusted = false;
-  md.supportHtml = false;
-  md.appendMarkdown('**');
-  md.appendText(run.candidate);
-  md.appendMarkdown('** · ');
-  md.appendText(`${STATUS_TEXT[run.status]} · ${run.start.replace('T', ' ').slice(0, 19)} UTC · ${formatDuration(run.durationMs)}`);
-  md.appendMarkdown('\n\n');
-  if (run.note) {
-    md.appendMarkdown('_Note:_ ');
-    md.appendText(run.note);
-    md.appendMarkdown('\n\n');
-  }
-  if (run.error) {
-    md.appendText(run.error);
-    md.appendMarkdown('\n\n');
-  }
-  const rows = cmp.metrics.map((m) => {
-    const c = cmp.criteria.find((x) => x.metric === m.metric);
-    const target = c ? `${criterionMark(c)} ${c.direction === 'minimize' ? '≤' : '≥'} ${formatNumber(c.target)}` : '';
-    return `| ${esc(m.metric)} | ${formatNumber(m.value)} | ${m.delta !== undefined ? formatDelta(m.delta) : ''} | ${target} |`;
-  });
-  for (const c of cmp.criteria) if (c.status === 'missing') rows.push(`| ${esc(c.metric)} | — | | ✗ missing |`);
-  if (rows.length > 0) {
-    md.appendMarkdown(`| metric | value | Δ vs ${cmp.baseline ? `baseline ${esc(cmp.baseline.candidate)}` : 'baseline (none yet)'} | target |\n|---|---:|---:|---|\n${rows.join('\n')}\n\n`);
-  }
-  md.appendMarkdown('Command:');
-  md.appendCodeblock(run.command, 'shell');
-  const git = run.git ? `git ${run.git.commit.slice(0, 10)}${run.git.dirty ? ' (uncommitted changes)' : ''}` : 'no git commit recorded';
-  md.appendText(`${git} · exit code ${run.exitCode ?? 'none'} · from the ${run.source === 'cli' ? 'CLI' : 'editor'} · run ${run.id}`);
-  return md;
-}
-
-function esc(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`);
 }

@@ -1,131 +1,80 @@
-// Runs a prepared evaluation command as a VS Code task: a ShellExecution (`/bin/sh -c`, as the CLI runs it) in the
-// project folder, in a visible terminal. Resolves with how it ended: the exit code from onDidEndTaskProcess;
-// `cancelled` when the user (progress notification, the terminal's trash can, "Terminate Task") or the caller
-// stopped it; `timeout` when `evaluation.timeout` passed and the task was terminated.
+// Runs a prepared evaluation command as a VS Code task whose terminal is a pseudoterminal (runTerminal.ts): the
+// extension spawns the command itself with the core's local executor (`/bin/sh -c` in the project folder, its own
+// process group, its output also kept in `<runDir>/log.txt`), as the CLI does. So the real exit status is known:
+// Ctrl+C in the terminal, Cancel in the progress notification, closing the terminal or "Terminate Task" stop the
+// command (SIGTERM to its group, then SIGKILL) and the run is recorded as `cancelled`, saying how; a run past
+// `evaluation.timeout` as `timeout`. A shell task could not tell: its terminal reports 0 for an interrupted command.
 import * as vscode from 'vscode';
+import { localExecutor, RUN_LOG_FILE } from '../../core/runs/executor';
 import type { FinishedCommand } from '../../core/runs/finish';
 import type { PreparedRun } from '../../core/runs/prepare';
 import { formatDuration } from '../../core/runs/timeout';
-import { statusOfExit } from '../../core/runs/runRecord';
+import { RunTerminal, terminalTask } from './runTerminal';
+import { STATUS_TEXT } from './runText';
+import * as path from 'path';
 
 export const TASK_TYPE = 'mlproject';
+export const SWEEP_TASK_TYPE = 'mlproject-sweep';
 export const TASK_SOURCE = 'ML Project';
 
+/** How a run was stopped by a person, as its record's error says it. */
+export type StopReason = 'stopped' | 'interrupted' | 'closed';
+export const STOP_TEXT: Record<StopReason, string> = {
+  stopped: 'stopped from the editor',
+  interrupted: 'interrupted with Ctrl+C in the terminal',
+  closed: 'its terminal was closed or its task terminated',
+};
+
 export interface TaskRun {
-  /** the run's execution, once the task started */
+  /** the task's execution, once it started (the run goes on, its output in log.txt, if the task cannot start) */
   readonly execution: Promise<vscode.TaskExecution>;
-  /** resolves when the task ended, however it ended */
+  /** resolves when the command ended, however it ended */
   readonly done: Promise<FinishedCommand>;
-  /** stops the task; the run is recorded as cancelled */
+  /** the run's log file */
+  readonly logFile: string;
+  /** stops the command; the run is recorded as cancelled */
   cancel(): void;
 }
 
-export function evaluationTask(prepared: PreparedRun, folder: vscode.WorkspaceFolder): vscode.Task {
-  const execution = new vscode.ShellExecution(prepared.command, {
-    cwd: prepared.root,
-    env: prepared.env,
-    executable: '/bin/sh',
-    shellArgs: ['-c'],
-  });
-  const task = new vscode.Task(
+/** The last line a run's terminal shows. */
+export function endLine(outcome: FinishedCommand): string {
+  const took = formatDuration(outcome.end.getTime() - outcome.start.getTime());
+  const how = outcome.status === 'ok' ? 'the command exited with 0' : `${STATUS_TEXT[outcome.status]}${outcome.error ? `: ${outcome.error}` : ''}`;
+  return `\n■ ${how} (${took})\n`;
+}
+
+/** The exit code the task reports: the command's, else 1 for a run that did not end by itself with 0. */
+function taskExitCode(outcome: FinishedCommand): number {
+  return outcome.exitCode ?? (outcome.status === 'ok' ? 0 : 1);
+}
+
+/** Starts the command, shows it in its task's terminal, and watches it until it ends. */
+export function runAsTask(prepared: PreparedRun, folder: vscode.WorkspaceFolder): TaskRun {
+  const abort = new AbortController();
+  let reason: StopReason | undefined;
+  const stop = (why: StopReason): void => {
+    if (abort.signal.aborted) return;
+    reason = why;
+    abort.abort();
+  };
+  const terminal = new RunTerminal({ onInterrupt: () => stop('interrupted'), onClose: () => stop('closed') });
+  const task = terminalTask(
     { type: TASK_TYPE, runId: prepared.runId, candidate: prepared.candidate },
     folder,
     `evaluate ${prepared.candidate} (${prepared.runId})`,
     TASK_SOURCE,
-    execution,
-    [],
+    terminal,
   );
-  task.presentationOptions = {
-    reveal: vscode.TaskRevealKind.Always,
-    focus: false,
-    panel: vscode.TaskPanelKind.Dedicated,
-    showReuseMessage: false,
-    clear: false,
-    echo: true,
-  };
-  task.isBackground = false;
-  return task;
-}
-
-/** Starts the task and watches it until it ends. */
-export function runAsTask(prepared: PreparedRun, folder: vscode.WorkspaceFolder): TaskRun {
-  const task = evaluationTask(prepared, folder);
-  const start = new Date();
-  let stopped: 'cancelled' | 'timeout' | undefined;
-  let execution: vscode.TaskExecution | undefined;
-  let exitCode: number | undefined;
-  let sawProcessEnd = false;
-  let settle!: (outcome: FinishedCommand) => void;
-  const done = new Promise<FinishedCommand>((resolve) => (settle = resolve));
-  const disposables: vscode.Disposable[] = [];
-  let finished = false;
-
-  const isOurs = (e: vscode.TaskExecution): boolean =>
-    e === execution || (e.task.definition.type === TASK_TYPE && e.task.definition.runId === prepared.runId);
-
-  const finish = (): void => {
-    if (finished) return;
-    finished = true;
-    clearTimeout(timer);
-    vscode.Disposable.from(...disposables).dispose();
-    const end = new Date();
-    if (stopped === 'timeout') {
-      settle({ start, end, exitCode: exitCode ?? null, status: 'timeout', error: `timed out after ${formatDuration(prepared.timeoutMs)}; the task was terminated` });
-    } else if (stopped === 'cancelled') {
-      settle({ start, end, exitCode: exitCode ?? null, status: 'cancelled', error: 'cancelled; the task was terminated' });
-    } else if (exitCode !== undefined && statusOfExit(exitCode) !== 'failed') {
-      const status = statusOfExit(exitCode);
-      settle({ start, end, exitCode, status, ...(status === 'cancelled' ? { error: 'interrupted with Ctrl+C in the terminal' } : {}) });
-    } else if (exitCode === undefined) {
-      // No exit code: the terminal was closed or the task killed from outside the extension.
-      settle({ start, end, exitCode: null, status: 'cancelled', error: 'the task was terminated before the command finished' });
-    } else {
-      settle({ start, end, exitCode, status: 'failed', error: `the command exited with code ${exitCode} (see the task's terminal for its output)` });
-    }
-  };
-
-  disposables.push(
-    // A terminate() before the process started can be lost: stop it again once it runs.
-    vscode.tasks.onDidStartTaskProcess((e) => {
-      if (isOurs(e.execution) && stopped) e.execution.terminate();
-    }),
-    vscode.tasks.onDidEndTaskProcess((e) => {
-      if (!isOurs(e.execution)) return;
-      sawProcessEnd = true;
-      exitCode = e.exitCode;
-      finish();
-    }),
-    vscode.tasks.onDidEndTask((e) => {
-      if (!isOurs(e.execution)) return;
-      // The process event normally comes first; give it a moment when the task ended without one.
-      if (!sawProcessEnd) setTimeout(finish, 1000);
-    }),
-  );
-
-  const stop = (why: 'cancelled' | 'timeout'): void => {
-    if (finished || stopped) return;
-    stopped = why;
-    if (execution) execution.terminate();
-  };
-  const timer = setTimeout(() => stop('timeout'), prepared.timeoutMs);
-
-  const started = Promise.resolve(vscode.tasks.executeTask(task)).then(
-    (e) => {
-      execution = e;
-      if (stopped) e.terminate(); // cancelled while starting
-      return e;
-    },
-    (err: unknown) => {
-      if (!finished) {
-        finished = true;
-        clearTimeout(timer);
-        vscode.Disposable.from(...disposables).dispose();
-        settle({ start, end: new Date(), exitCode: null, status: 'failed', error: `could not start the task: ${(err as Error)?.message ?? err}` });
-      }
-      throw err;
-    },
-  );
-  started.catch(() => undefined);
-
-  return { execution: started, done, cancel: () => stop('cancelled') };
+  terminal.write(`▶ ${prepared.candidate} (run ${prepared.runId}), Ctrl+C stops it:\n${prepared.command}\n\n`);
+  const done = localExecutor()
+    .start(prepared, { signal: abort.signal, onOutput: (text) => terminal.write(text) })
+    .then((outcome): FinishedCommand => {
+      const ended = outcome.status === 'cancelled' && reason ? { ...outcome, error: STOP_TEXT[reason] } : outcome;
+      terminal.write(endLine(ended));
+      terminal.end(taskExitCode(ended));
+      return ended;
+    });
+  const execution = Promise.resolve(vscode.tasks.executeTask(task));
+  execution.catch(() => undefined); // without a terminal the run still ends and is recorded; its output is in log.txt
+  return { execution, done, logFile: path.join(prepared.runDir, RUN_LOG_FILE), cancel: () => stop('stopped') };
 }

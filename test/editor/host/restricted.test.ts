@@ -36,7 +36,7 @@ suite('restricted mode: no command runs in an untrusted workspace', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  test('Run Evaluation and Rerun with full arguments refuse: no task, no history line, no run folder', async () => {
+  test('Run Evaluation, a repeat count, Evaluate All Candidates and Rerun with full arguments refuse: no task, no history line, no run folder', async () => {
     assert.strictEqual(vscode.workspace.isTrusted, false);
     const before = snapshot();
     assert.ok(before.history, 'the example ships a run history');
@@ -46,6 +46,10 @@ suite('restricted mode: no command runs in an untrusted workspace', () => {
       const folder = vscode.workspace.workspaceFolders![0];
       const result = await vscode.commands.executeCommand('mlproject.runEvaluation', { folder: folder.uri.toString(), candidate: 'logreg', note: 'restricted host test' });
       assert.strictEqual(result, undefined, 'the command returned a run');
+      const sweep = await vscode.commands.executeCommand('mlproject.runEvaluation', { folder: folder.uri.toString(), candidate: 'logreg', repeats: 3 });
+      assert.strictEqual(sweep, undefined, 'a repeat count ran a sweep');
+      const all = await vscode.commands.executeCommand('mlproject.evaluateAll', { folder: folder.uri.toString(), repeats: 2 });
+      assert.strictEqual(all, undefined, 'Evaluate All Candidates ran a sweep');
       const run = JSON.parse(before.history!.trim().split('\n')[0]);
       const node = { kind: 'run', project: { folder, planUri: planUri() }, run };
       const rerun = await vscode.commands.executeCommand('mlproject.rerun', node);

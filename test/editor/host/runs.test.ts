@@ -1,5 +1,5 @@
 // Evaluation runs in the real extension host: the Run Evaluation command (with arguments that skip its prompts) runs
-// evaluation.command as a VS Code task and records the run; a run stopped from outside (terminating its task) is
+// evaluation.command as a VS Code task (a pseudoterminal; the extension spawns the command) and records the run; a run stopped from outside (terminating its task) is
 // recorded as cancelled; a run past evaluation.timeout as timeout; the first-run approval store.
 // The workspace is a temp copy of examples/genre-tagger (its eval.py is Python 3 standard library).
 import * as assert from 'assert';
@@ -107,17 +107,18 @@ suite('runs: evaluation from the editor', () => {
     this.timeout(90_000);
     await withPlan((t) => t.replace(/^(\s*command:\s*)python3 eval\.py/m, '$1sleep 60 && python3 eval.py'));
     let started: vscode.TaskExecution | undefined;
-    const sub = vscode.tasks.onDidStartTaskProcess((e) => {
+    const sub = vscode.tasks.onDidStartTask((e) => {
       if (e.execution.task.definition.type === 'mlproject' && e.execution.task.definition.candidate === 'knn') started = e.execution;
     });
     const pending = run({ candidate: 'knn', note: 'host test: cancelled' });
-    const execution = await until(() => started, 'the evaluation task\'s process to start');
+    const execution = await until(() => started, 'the evaluation task to start');
     sub.dispose();
     const t0 = Date.now();
     execution.terminate(); // what the terminal's trash can and "Terminate Task" do
     const result = await pending;
     assert.ok(result);
     assert.equal(result.record.status, 'cancelled', `ran: ${result.record.command}`);
+    assert.equal(result.record.error, 'its terminal was closed or its task terminated');
     assert.ok(Date.now() - t0 < 20_000, 'it stopped long before `sleep 60` would have ended');
     assert.deepEqual(result.record.metrics, {});
     assert.equal(history().runs.find((r) => r.id === result.record.id)?.status, 'cancelled');

@@ -1,5 +1,5 @@
 // The Runs view after a run started from the UI: command palette → "ML Project: Run Evaluation" → pick a candidate
-// → a note → the first-run confirmation (modal, showing the exact command) → the task runs in a terminal → the Runs
+// → a note → the repeat count (1) → the first-run confirmation (modal, showing the exact command) → the task runs in a terminal → the Runs
 // view shows the run with its metrics and ✓/✗ per success criterion. Runs on the installed VSIX, trusted workspace.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,6 +33,11 @@ export default async function ({ page, workspace, screenshot }) {
   const note = page.locator('.quick-input-widget input').first();
   await page.locator('.quick-input-widget', { hasText: 'What is this run trying to show?' }).first().waitFor();
   await note.fill('ui test: baseline through the pipeline');
+  await page.keyboard.press('Enter');
+  // 3/3: the repeat count, 1 by default (the example sets no evaluation.repeats)
+  await page.locator('.quick-input-widget', { hasText: 'How many runs per candidate?' }).first().waitFor();
+  const repeats = await page.locator('.quick-input-widget input').first().inputValue();
+  if (repeats !== '1') throw new Error(`the repeat count defaults to "${repeats}", not 1`);
   await page.keyboard.press('Enter');
   // the first-run confirmation shows the exact command
   const dialog = page.locator('.monaco-dialog-box').first();

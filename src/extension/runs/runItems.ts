@@ -149,7 +149,7 @@ export function activeTreeItem(node: ActiveNode): vscode.TreeItem {
   item.id = `active:${node.project.folder.uri}#${run.id}`;
   item.description = activeDescription(run);
   item.iconPath = new vscode.ThemeIcon(run.phase === 'running' ? 'sync~spin' : 'clock');
-  item.contextValue = `active-${run.phase}`;
+  item.contextValue = run.executor === 'slurm' ? `active-slurm-${run.phase}` : `active-${run.phase}`;
   item.tooltip = `${run.label}: ${run.phase} since ${run.since.toISOString().replace('T', ' ').slice(0, 19)} UTC, run ${run.id}${run.sweepId ? ` of ${run.sweepId}` : ''}${run.logFile ? `\nlog: ${run.logFile}` : ''}`;
   item.accessibilityInformation = { label: `${run.label}, ${item.description}` };
   return item;

@@ -26,7 +26,11 @@ export const COMMANDS = {
   groupRunsByCandidate: 'mlproject.groupRunsByCandidate',
   listRuns: 'mlproject.listRuns',
   showStatus: 'mlproject.showStatus',
+  openWalkthrough: 'mlproject.openWalkthrough',
 } as const;
+
+/** The activity-bar view container of `contributes.viewsContainers` (its views are below). */
+export const VIEW_CONTAINER = 'mlproject';
 
 /** The views of `contributes.views`. */
 export const VIEWS = {
@@ -44,4 +48,7 @@ export function focusCommand(view: (typeof VIEWS)[keyof typeof VIEWS]): string {
 export const CONTEXT_KEYS = {
   hasPlan: 'mlproject.hasPlan',
   runsGrouped: 'mlproject.runsGrouped',
+  hasBrief: 'mlproject.hasBrief',
+  hasCandidates: 'mlproject.hasCandidates',
+  hasBaselineRun: 'mlproject.hasBaselineRun',
 } as const;

@@ -5,6 +5,8 @@ import { ProjectRegistry } from './project/projectRegistry';
 import { registerPlanFeatures } from './plan/planFeatures';
 import { registerRunFeatures } from './runs/registerRunFeatures';
 import { registerBriefFeatures } from './brief/registerBriefFeatures';
+import { registerWelcomeFeatures } from './welcome/registerWelcomeFeatures';
+import { landOnFirstActivation } from './welcome/landing';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const registry = new ProjectRegistry();
@@ -13,8 +15,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerPlanFeatures(context, registry),
     registerRunFeatures(context, registry),
     registerBriefFeatures(context, registry),
+    registerWelcomeFeatures(context, registry),
   );
   await registry.discover();
+  await landOnFirstActivation(context, registry);
 }
 
 export function deactivate(): void {

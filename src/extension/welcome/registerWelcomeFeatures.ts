@@ -2,11 +2,11 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import type { ProjectRegistry } from '../project/projectRegistry';
-import { openWalkthrough, WalkthroughContext } from './walkthrough';
+import { openWalkthrough, walkthroughCategory, WalkthroughContext } from './walkthrough';
 
 export function registerWelcomeFeatures(context: vscode.ExtensionContext, registry: ProjectRegistry): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(COMMANDS.openWalkthrough, (step?: unknown) => openWalkthrough(context, typeof step === 'string' ? step : undefined)),
-    new WalkthroughContext(registry),
+    new WalkthroughContext(registry, walkthroughCategory(context)),
   );
 }

@@ -1,8 +1,8 @@
 // `npm run bench`: how fast is the check the extension runs on every keystroke, next to real alternatives, measured
 // side by side in one process run. See docs/performance.md (written by this script) for the method and results.
 // This file is the entry point and the order of the run: each plan size (bench/measureEngines.ts), memory per engine
-// in fresh processes, the CLI and history (bench/measureCliSizesHistory.ts), then the tables on stdout, the raw
-// JSON and the docs (bench/report.ts). Options and fixed inputs are in bench/settings.ts.
+// in fresh processes, the CLI and history (bench/measureCliSizesHistory.ts), the sweep, keystroke → squiggle in the
+// real editor (bench/measureEditorLatency.ts), then the tables on stdout, the raw JSON and the docs (bench/report.ts). Options and fixed inputs are in bench/settings.ts.
 //
 //   node --expose-gc --import tsx bench/run.ts [--quick] [--no-docs] [--json <file>]
 //
@@ -15,6 +15,7 @@ import { REPO_ROOT } from './engines';
 import { benchCli, benchHistory, fileSize, newestVsix } from './measureCliSizesHistory';
 import { benchSize, probeMemory, type SizeResult } from './measureEngines';
 import { benchSweep } from './measureSweep';
+import { benchEditorLatency } from './measureEditorLatency';
 import { buildReport, machine, renderPerformanceDoc } from './report';
 import { JSON_OUT, QUICK, SIZES, WRITE_DOCS, gc, log } from './settings';
 import { fmtBytes, fmtMs } from './stats';
@@ -51,16 +52,20 @@ async function main(): Promise<void> {
   const sweep = benchSweep();
   log(sweep.available ? `sweep of 12 runs, parallel 2: ${fmtMs(sweep.wallMs!)} vs ideal ${fmtMs(sweep.idealMs)}` : sweep.note!);
 
+  log('\n== keystroke → squiggle in the real editor (code-server + chromium)');
+  const editor = await benchEditorLatency(QUICK ? 5 : 20);
+  log(editor.available ? `median ${fmtMs(editor.summary!.median)} over ${editor.samples.length} keystrokes (${editor.vsix})` : editor.note!);
+
   const bundle = fileSize('dist/extension.js');
   const vsix = newestVsix();
   const totalS = (performance.now() - started) / 1000;
 
-  const report = buildReport({ sizes, cli, history, bundle, vsix, sweep });
+  const report = buildReport({ sizes, cli, history, bundle, vsix, sweep, editor });
   const { timingTable, targetTable, memTable, notes, targets } = report;
 
   process.stdout.write(`\n${timingTable}\n\n${targetTable}\n\n${memTable}\n\n${notes.join('\n')}\nbench took ${totalS.toFixed(0)} s\n`);
 
-  if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ machine: m, sizes, cli, history, bundle, vsix, sweep, targets }, null, 2));
+  if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ machine: m, sizes, cli, history, bundle, vsix, sweep, editor, targets }, null, 2));
   if (WRITE_DOCS && !QUICK) {
     writeFileSync(path.join(REPO_ROOT, 'docs/performance.md'), renderPerformanceDoc(report, m, sizes, totalS));
     log('wrote docs/performance.md');

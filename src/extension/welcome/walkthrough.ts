@@ -34,7 +34,7 @@ const STEPS: Record<keyof Milestones, { key: string; step: string }> = {
   candidates: { key: CONTEXT_KEYS.hasCandidates, step: 'literatureAndCandidates' },
   baselineRun: { key: CONTEXT_KEYS.hasBaselineRun, step: 'runBaseline' },
 };
-/** The first step completes on `mlproject.hasPlan`, which the registry sets itself. */
+/** The first step completes on the hasPlan context key, which the registry sets itself. */
 const PLAN_STEP = 'createPlan';
 
 /**

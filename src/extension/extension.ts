@@ -17,8 +17,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerBriefFeatures(context, registry),
     registerWelcomeFeatures(context, registry),
   );
+  await landOnFirstActivation(context);
   await registry.discover();
-  await landOnFirstActivation(context, registry);
 }
 
 export function deactivate(): void {

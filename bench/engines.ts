@@ -64,10 +64,10 @@ export interface InProcessYamlLs {
 
 export async function loadYamlLsInProcess(): Promise<Loaded<InProcessYamlLs>> {
   if (!existsSync(path.join(REPO_ROOT, 'node_modules/yaml-language-server/package.json'))) {
-    return { ok: false, reason: 'yaml-language-server is not installed (npm install --no-save yaml-language-server@2)' };
+    return { ok: false, reason: 'yaml-language-server is not installed (npm install --no-save yaml-language-server@1)' };
   }
   try {
-    // Both packages are ESM; a dynamic import keeps that working from this CommonJS module.
+    // A dynamic import loads it whether the installed major is CommonJS (1.x) or ESM (2.x).
     const ls: any = await import('yaml-language-server' as string);
     const td: any = await import('vscode-languageserver-textdocument' as string);
     const service = ls.getLanguageService({

@@ -1,7 +1,8 @@
 // `npm run bench`: how fast is the check the extension runs on every keystroke, next to real alternatives, measured
 // side by side in one process run. See docs/performance.md (written by this script) for the method and results.
 // This file is the entry point and the order of the run: each plan size (bench/measureEngines.ts), memory per engine
-// in fresh processes, the CLI and history (bench/measureCliSizesHistory.ts), the statistics (bench/measureStats.ts), then the tables on stdout, the raw
+// in fresh processes, the CLI and history (bench/measureCliSizesHistory.ts), the statistics (bench/measureStats.ts), the
+// sweep, keystroke → squiggle in the real editor (bench/measureEditorLatency.ts), then the tables on stdout, the raw
 // JSON and the docs (bench/report.ts). Options and fixed inputs are in bench/settings.ts.
 //
 //   node --expose-gc --import tsx bench/run.ts [--quick] [--no-docs] [--json <file>]
@@ -16,6 +17,7 @@ import { benchCli, benchHistory, fileSize, newestVsix } from './measureCliSizesH
 import { benchSize, probeMemory, type SizeResult } from './measureEngines';
 import { benchSweep } from './measureSweep';
 import { benchStats } from './measureStats';
+import { benchEditorLatency } from './measureEditorLatency';
 import { buildReport, machine, renderPerformanceDoc } from './report';
 import { slurmSection, withSlurmSection } from './slurmSection';
 import { JSON_OUT, QUICK, SIZES, WRITE_DOCS, gc, log } from './settings';
@@ -56,16 +58,20 @@ async function main(): Promise<void> {
   const stats = benchStats(100_000);
   log(`summarizeCandidates(100,000 runs): every run counted ${fmtMs(stats.allMs)}, latest sweep ${fmtMs(stats.latestMs)}`);
 
+  log('\n== keystroke → squiggle in the real editor (code-server + chromium)');
+  const editor = await benchEditorLatency(QUICK ? 5 : 20);
+  log(editor.available ? `median ${fmtMs(editor.summary!.median)} over ${editor.samples.length} keystrokes (${editor.vsix})` : editor.note!);
+
   const bundle = fileSize('dist/extension.js');
   const vsix = newestVsix();
   const totalS = (performance.now() - started) / 1000;
 
-  const report = buildReport({ sizes, cli, history, stats, bundle, vsix, sweep });
+  const report = buildReport({ sizes, cli, history, stats, bundle, vsix, sweep, editor });
   const { timingTable, targetTable, memTable, notes, targets } = report;
 
   process.stdout.write(`\n${timingTable}\n\n${targetTable}\n\n${memTable}\n\n${notes.join('\n')}\nbench took ${totalS.toFixed(0)} s\n`);
 
-  if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ machine: m, sizes, cli, history, stats, bundle, vsix, sweep, targets }, null, 2));
+  if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ machine: m, sizes, cli, history, stats, bundle, vsix, sweep, editor, targets }, null, 2));
   if (WRITE_DOCS && !QUICK) {
     const doc = path.join(REPO_ROOT, 'docs/performance.md');
     const kept = slurmSection(readFileSync(doc, 'utf8')); // written by bench/slurm.ts

@@ -28,11 +28,15 @@ export const log = (s: string): void => void process.stderr.write(s + '\n');
 export const LOAD_AT_START = os.loadavg();
 
 function readYamlLsDebounce(): number | undefined {
-  try {
-    const src = readFileSync(path.join(REPO_ROOT, 'node_modules/yaml-language-server/out/src/yamlSettings.js'), 'utf8');
-    const m = /validationDelayMs\s*=\s*(\d+)/.exec(src);
-    return m ? Number(m[1]) : undefined;
-  } catch {
-    return undefined;
+  // 1.x ships it under out/server/src, 2.x under out/src.
+  for (const dir of ['out/server/src', 'out/src']) {
+    try {
+      const src = readFileSync(path.join(REPO_ROOT, 'node_modules/yaml-language-server', dir, 'yamlSettings.js'), 'utf8');
+      const m = /validationDelayMs\s*=\s*(\d+)/.exec(src);
+      if (m) return Number(m[1]);
+    } catch {
+      // not in this layout
+    }
   }
+  return undefined;
 }

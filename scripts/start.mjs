@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  REPO_ROOT, copyToTemp, findNewestVsix, installCodeServer, launchBrowser, portIsFree, startCodeServer,
+  REPO_ROOT, START_SETTINGS, copyToTemp, findNewestVsix, installCodeServer, launchBrowser, portIsFree, startCodeServer,
   waitForWorkbench,
 } from './editor/codeServer.mjs';
 
@@ -35,7 +35,7 @@ if (port !== undefined && !(await portIsFree(port))) {
 const workspace = copyToTemp(EXAMPLE, 'mlproject-example-');
 let server;
 try {
-  server = await startCodeServer({ workspace, trust: true, vsix, port });
+  server = await startCodeServer({ workspace, trust: true, vsix, port, settings: START_SETTINGS });
 } catch (e) {
   die(e.message);
 }

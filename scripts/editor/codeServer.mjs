@@ -17,6 +17,15 @@ export const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+/**
+ * The user settings `npm start` seeds, so the user lands on the project (the extension shows its view and the plan)
+ * instead of code-server's generic Welcome walkthrough. The editor tests use the same to test that landing.
+ */
+export const START_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+};
+
 /** Runs the idempotent install script (fast no-op when already installed); throws when it fails. */
 export function installCodeServer() {
   const r = spawnSync('bash', [path.join(REPO_ROOT, 'scripts/editor/install-code-server.sh')], { stdio: 'inherit' });

@@ -35,7 +35,11 @@ export const COMMANDS = {
   evaluateAll: 'mlproject.evaluateAll',
   cancelRuns: 'mlproject.cancelRuns',
   cancelRun: 'mlproject.cancelRun',
+  openWalkthrough: 'mlproject.openWalkthrough',
 } as const;
+
+/** The activity-bar view container of `contributes.viewsContainers` (its views are below). */
+export const VIEW_CONTAINER = 'mlproject';
 
 /** The views of `contributes.views`. */
 export const VIEWS = {
@@ -56,4 +60,7 @@ export const CONTEXT_KEYS = {
   clusterRunsPending: 'mlproject.clusterRunsPending',
   /** true while this window has runs that are queued or running (the Runs view's Cancel) */
   runsActive: 'mlproject.runsActive',
+  hasBrief: 'mlproject.hasBrief',
+  hasCandidates: 'mlproject.hasCandidates',
+  hasBaselineRun: 'mlproject.hasBaselineRun',
 } as const;

@@ -7,6 +7,8 @@ import { registerRunFeatures } from './runs/registerRunFeatures';
 import { registerBriefFeatures } from './brief/registerBriefFeatures';
 import { ActiveRuns } from './runs/activeRuns';
 import type { RunsView } from './runs/runsView';
+import { registerWelcomeFeatures } from './welcome/registerWelcomeFeatures';
+import { landOnFirstActivation } from './welcome/landing';
 
 /** What `activate` returns (`extension.exports`): read by the editor tests. */
 export interface ExtensionExports {
@@ -20,7 +22,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const activeRuns = new ActiveRuns();
   const plan = registerPlanFeatures(context, registry, activeRuns);
   const runs = registerRunFeatures(context, registry, activeRuns);
-  context.subscriptions.push(registry, activeRuns, plan, runs, registerBriefFeatures(context, registry));
+  context.subscriptions.push(registry, activeRuns, plan, runs, registerBriefFeatures(context, registry), registerWelcomeFeatures(context, registry));
+  await landOnFirstActivation(context);
   await registry.discover();
   return { activeRuns, runsView: runs.runsView };
 }

@@ -28,7 +28,9 @@ const RESULTS_DIR = path.join(REPO_ROOT, 'test-results/editor');
 const HOST_DEADLINE_MS = 420_000; // whole host suite (the cluster suite waits on Slurm)
 const UI_DEADLINE_MS = 120_000; // per UI test, unless the module exports `timeout`
 // Quieter workbench for UI tests (no Welcome editor, no tips); a module can add `export const settings = {...}`.
-const UI_SETTINGS = { 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false };
+// An activity-bar click always shows its view (the extension may have shown it already: a toggle would hide it).
+const UI_SETTINGS = { 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false,
+  'workbench.activityBar.iconClickBehavior': 'focus' };
 
 const results = [];
 const cleanups = new Set(); // run on Ctrl-C too

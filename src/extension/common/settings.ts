@@ -5,7 +5,7 @@ import type { RuleConfig } from '../../core/types';
 export interface Settings {
   /** rule code -> level; the same configuration the CLI takes as --rule flags */
   rules: RuleConfig;
-  /** delay between the last keystroke and a re-check */
+  /** the longest delay between the last keystroke and a re-check (the actual one adapts to the check's cost) */
   debounceMs: number;
   /** workspace-relative path of a custom brief template; empty = the built-in one */
   briefTemplate: string;

@@ -1,11 +1,13 @@
 // The one model the extension's surfaces read: for each workspace folder with a `.mlproject.yaml`, the latest check
-// result. It re-checks on edits (debounced), saves, and file changes that can alter evidence (the brief written, a
-// dataset added, a run recorded), and fires one change event; trees, diagnostics and the status bar only forward it.
+// result. It re-checks on edits (after a delay that adapts to what a check costs), saves, and file changes that can
+// alter evidence (the brief written, a dataset added, a run recorded), and fires one change event; trees, diagnostics
+// and the status bar only forward it.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { DisposableOwner } from '../common/disposableOwner';
 import { CONTEXT_KEYS } from '../commandIds';
 import { createChecker, type CheckResult } from '../../core/check';
+import { CheckCost } from '../../core/adaptiveDelay';
 import { PLAN_FILE_NAME } from '../../core/model';
 import { NodeFs } from '../../core/workspace/nodeFs';
 import { MAX_PLAN_CHARS } from '../../core/parse/parsePlan';
@@ -30,6 +32,8 @@ interface Entry {
   folder: vscode.WorkspaceFolder;
   planUri: vscode.Uri;
   checker: Checker;
+  /** what its checks cost: the delay after a keystroke adapts to it, with the setting as the ceiling */
+  cost: CheckCost;
   snapshot?: ProjectSnapshot;
   timer?: ReturnType<typeof setTimeout>;
   /** incremented per scheduled check, so a slow old check never overwrites a newer one */
@@ -111,7 +115,7 @@ export class ProjectRegistry extends DisposableOwner {
     const fs = new NodeFs(folder.uri.fsPath);
     const settings = readSettings(folder.uri);
     const checker = createChecker({ fs, config: settings.rules, readBrief: briefReaderFor(folder), frontEnd: EDITOR_FRONT_END });
-    return { folder, planUri, checker, generation: 0 };
+    return { folder, planUri, checker, cost: new CheckCost(), generation: 0 };
   }
 
   private remove(key: string): void {
@@ -141,7 +145,9 @@ export class ProjectRegistry extends DisposableOwner {
       void this.discover();
       return;
     }
+    const started = performance.now();
     const result = await entry.checker.update(text);
+    entry.cost.record(performance.now() - started);
     if (generation !== entry.generation) return;
     entry.snapshot = { folder: entry.folder, planUri: entry.planUri, text, result };
     this.emitter.fire(entry.snapshot);
@@ -158,7 +164,7 @@ export class ProjectRegistry extends DisposableOwner {
   private onDocument(document: vscode.TextDocument, edited: boolean): void {
     const entry = this.entries.get(document.uri.toString());
     if (!entry) return;
-    this.schedule(entry, edited ? readSettings(entry.folder.uri).debounceMs : 0);
+    this.schedule(entry, edited ? entry.cost.delay(readSettings(entry.folder.uri).debounceMs) : 0);
   }
 
   private onFileEvent(uri: vscode.Uri, createdOrDeleted: boolean): void {
@@ -181,6 +187,7 @@ export class ProjectRegistry extends DisposableOwner {
     for (const [key, entry] of this.entries) {
       const fresh = this.newEntry(entry.folder, entry.planUri);
       fresh.snapshot = entry.snapshot; // keep showing the project until the re-check with the new settings lands
+      fresh.cost = entry.cost;
       if (entry.timer) clearTimeout(entry.timer);
       this.entries.set(key, fresh);
       void this.check(fresh);

@@ -26,6 +26,8 @@ export const COMMANDS = {
   groupRunsByCandidate: 'mlproject.groupRunsByCandidate',
   listRuns: 'mlproject.listRuns',
   showStatus: 'mlproject.showStatus',
+  configureEvaluation: 'mlproject.configureEvaluation',
+  markEvidenceDone: 'mlproject.markEvidenceDone',
 } as const;
 
 /** The views of `contributes.views`. */

@@ -6,6 +6,8 @@ import { registerPlanCodeActions } from './planCodeActions';
 import { registerAddEntries } from './addEntries';
 import { registerCreatePlan } from './createPlan';
 import { registerStepCommands } from './stepCommands';
+import { registerConfigureEvaluation } from './configureEvaluation';
+import { registerMarkEvidenceDone } from './markEvidenceDone';
 import { PlanDiagnostics } from './planDiagnostics';
 import { registerPlanHover } from './planHover';
 import type { ProjectRegistry } from '../project/projectRegistry';
@@ -24,6 +26,8 @@ export function registerPlanFeatures(context: vscode.ExtensionContext, registry:
     registerStepCommands(registry),
     registerCreatePlan(registry),
     registerAddEntries(registry),
+    registerConfigureEvaluation(registry, context.extensionUri),
+    registerMarkEvidenceDone(registry),
     vscode.commands.registerCommand(COMMANDS.refresh, async () => {
       await registry.discover();
       await Promise.all(registry.projects().map((p) => registry.refresh(p.planUri)));

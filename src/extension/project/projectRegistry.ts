@@ -109,7 +109,7 @@ export class ProjectRegistry extends DisposableOwner {
   private newEntry(folder: vscode.WorkspaceFolder, planUri: vscode.Uri): Entry {
     const fs = new NodeFs(folder.uri.fsPath);
     const settings = readSettings(folder.uri);
-    const checker = createChecker({ fs, config: settings.rules, readBrief: briefReaderFor(folder) });
+    const checker = createChecker({ fs, config: settings.rules, countEvidence: settings.countEvidence, readBrief: briefReaderFor(folder) });
     return { folder, planUri, checker, generation: 0 };
   }
 

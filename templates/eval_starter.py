@@ -69,6 +69,9 @@ def evaluate(candidate, data, label):
         return {"rows": count_lines(data)}
     rows, label = table
     metrics = {"rows": len(rows)}
+    if label is None:
+        print(f"{PROG}: {data} has no column named {', '.join(LABEL_NAMES)}: pass --label <column> to score a label",
+              file=sys.stderr)
     if label is None or not rows:
         return metrics
     labels = [r[label] for r in rows]

@@ -94,6 +94,7 @@ export function stepItem(node: StepNode, step: StepState, pitfalls: Diagnostic[]
   md.appendMarkdown('\n\n');
   if (step.roles.length) md.appendMarkdown(`**Roles:** ${step.roles.map(escape).join(', ')}\n\n`);
   if (step.evidence) md.appendMarkdown(`**Evidence:** ${step.evidence.seen ? 'seen' : 'not seen'}: ${escape(step.evidence.detail)}\n\n`);
+  if (step.doneByEvidence) md.appendMarkdown('Counts as done in the progress: its evidence is seen and the checklist declares no status.\n\n');
   if (step.reason) md.appendMarkdown(`**Reason:** ${escape(step.reason)}\n\n`);
   for (const d of pitfalls) md.appendMarkdown(`$(warning) **${escape(ruleInfo(d.code)?.title ?? d.code)}**: ${escape(d.message)}\n\n`);
   item.tooltip = md;

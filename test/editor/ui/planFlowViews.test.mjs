@@ -39,7 +39,7 @@ export default async function ({ page, workspace: folder, screenshot }) {
   await welcome('No pitfall found in the plan').waitFor();
   const runs = welcome('No evaluation runs recorded yet');
   await runs.waitFor();
-  await runs.locator('.monaco-button', { hasText: 'Configure Evaluation' }).first().waitFor();
+  await runs.locator('a', { hasText: 'Configure Evaluation' }).first().waitFor();
   await screenshot('welcome-views');
 
   // Add Candidate asks whether it is the baseline; with no baseline yet, "The baseline" comes first.

@@ -8,7 +8,7 @@ import { addCandidate, addLiterature, addRealityCheck } from '../../core/edit/se
 import type { TextEdit } from '../../core/types';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
 import { editDocument } from '../common/workspaceEdits';
-import { pickProject } from '../project/pickProject';
+import { freshSnapshot, pickProject } from '../project/pickProject';
 import { folderArgOf } from '../project/commandArgs';
 
 const LEVELS: Level[] = ['low', 'medium', 'high'];
@@ -102,8 +102,10 @@ async function isBaseline(existing: string[]): Promise<boolean | undefined> {
 
 async function candidate(registry: ProjectRegistry, arg?: unknown): Promise<boolean> {
   const args = candidateArgsOf(arg);
-  const project = await pickProject(registry, args.folder);
-  if (!project) return false;
+  const picked = await pickProject(registry, args.folder);
+  if (!picked) return false;
+  // The ids taken now, not at the last debounced check: a candidate added a moment ago counts.
+  const project = await freshSnapshot(registry, picked);
   const candidates = (project.result.parsed.plan.candidates ?? []).filter((c) => !!c);
   const taken = new Set(candidates.map((c) => c.id));
   const idError = (v: string) => (!/^[A-Za-z0-9][\w.-]*$/.test(v.trim()) ? 'Letters, digits, "-", "_" or ".", starting with a letter or digit.' : taken.has(v.trim()) ? `"${v.trim()}" is already a candidate.` : undefined);

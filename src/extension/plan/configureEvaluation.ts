@@ -13,7 +13,7 @@ import { scriptsInCommand } from '../../core/state/evaluationScripts';
 import { WorkspacePathError } from '../../core/workspace/realPaths';
 import { writeNewFile } from '../../core/workspace/newFile';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
-import { pickProject } from '../project/pickProject';
+import { freshSnapshot, pickProject } from '../project/pickProject';
 import { folderArgOf } from '../project/commandArgs';
 import { BriefCommandError, editPlan, exists, insideFolder } from '../brief/briefSupport';
 
@@ -124,9 +124,10 @@ async function writeStarter(extensionUri: vscode.Uri, project: ProjectSnapshot, 
 
 async function configure(registry: ProjectRegistry, extensionUri: vscode.Uri, arg: unknown): Promise<EvaluationResult | undefined> {
   const args = argsOf(arg);
-  const project = await pickProject(registry, args.folder, 'to configure the evaluation of');
-  if (!project) return undefined;
+  const picked = await pickProject(registry, args.folder, 'to configure the evaluation of');
+  if (!picked) return undefined;
   try {
+    const project = await freshSnapshot(registry, picked); // the current values, not those of the last debounced check
     const values = await answers(project.result.parsed.plan, args);
     if (!values) return undefined;
     const planEdited = await editPlan(project.planUri, (t) => setEvaluation(t, values));

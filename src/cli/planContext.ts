@@ -16,7 +16,7 @@ export interface PlanContext {
   result: CheckResult;
 }
 
-export async function loadAndCheck(file: string, options: { config?: RuleConfig; today?: string } = {}): Promise<PlanContext> {
+export async function loadAndCheck(file: string, options: { config?: RuleConfig; today?: string; countEvidence?: boolean } = {}): Promise<PlanContext> {
   const root = path.dirname(file);
   const fs = new NodeFs(root);
   let text: string;
@@ -29,7 +29,7 @@ export async function loadAndCheck(file: string, options: { config?: RuleConfig;
     const result = checkParsed(parsed, await gatherFacts(parsed.plan, fs, { readBrief: readBriefFact }), { ...options, frontEnd: CLI_FRONT_END });
     return { file, root, text: '', result };
   }
-  const result = await checkPlanText(text, { fs, config: options.config, today: options.today, frontEnd: CLI_FRONT_END });
+  const result = await checkPlanText(text, { fs, config: options.config, today: options.today, frontEnd: CLI_FRONT_END, countEvidence: options.countEvidence });
   return { file, root, text, result };
 }
 

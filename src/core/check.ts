@@ -18,6 +18,8 @@ export interface CheckOptions {
   config?: RuleConfig;
   /** YYYY-MM-DD; default: today (UTC) */
   today?: string;
+  /** a step whose evidence is seen counts as done (editor setting, CLI flag); the plan's `progress` key wins */
+  countEvidence?: boolean;
   /** reads the brief's completeness; default: the built-in brief template */
   readBrief?: (fs: WorkspaceFs, briefPath: string) => Promise<BriefFact>;
   /** names the actions messages suggest (default: their plain titles) */
@@ -36,9 +38,9 @@ export function todayUtc(now = new Date()): string {
 }
 
 /** Rules over an already parsed plan and gathered facts: synchronous and cheap. */
-export function checkParsed(parsed: ParsedPlan, facts: WorkspaceFacts, options: { config?: RuleConfig; today?: string; frontEnd?: FrontEnd } = {}): CheckResult {
+export function checkParsed(parsed: ParsedPlan, facts: WorkspaceFacts, options: { config?: RuleConfig; today?: string; frontEnd?: FrontEnd; countEvidence?: boolean } = {}): CheckResult {
   const config = mergeRuleConfig(parsed.plan.rules as RuleConfig | undefined, options.config);
-  const state = deriveState(parsed.plan, facts);
+  const state = deriveState(parsed.plan, facts, { countEvidence: options.countEvidence });
   // Nothing to judge when the plan could not be read (too large, empty, an alias bomb) or is not a mapping of keys
   // (a scalar, a list, binary garbage): only the reason is reported.
   const data = parsed.data;

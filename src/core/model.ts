@@ -133,6 +133,11 @@ export interface RealityCheck {
   outcome?: string;
 }
 
+export interface ProgressOptions {
+  /** a step whose evidence is seen counts as done in the progress, unless its status is declared */
+  count_evidence?: boolean;
+}
+
 export interface ProjectPlan {
   version?: number;
   project?: ProjectInfo;
@@ -144,6 +149,7 @@ export interface ProjectPlan {
   decision?: Decision;
   evaluation?: Evaluation;
   reality_checks?: RealityCheck[];
+  progress?: ProgressOptions;
   /** rule code -> level, read by the extension and the CLI alike */
   rules?: Record<string, 'off' | 'error' | 'warning' | 'info' | 'hint'>;
 }

@@ -27,3 +27,9 @@ export function pitfallsByStep(result: Pick<CheckResult, 'diagnostics' | 'parsed
   }
   return out;
 }
+
+/** Items ordered by the pitfall number of their rule code (1 to 5), those without one last; ties keep their order. */
+export function byPitfallNumber<T>(items: readonly T[], codeOf: (item: T) => string): T[] {
+  const rank = (item: T) => ruleInfo(codeOf(item))?.pitfall ?? Number.POSITIVE_INFINITY;
+  return items.map((item, i) => ({ item, i })).sort((a, b) => rank(a.item) - rank(b.item) || a.i - b.i).map((x) => x.item);
+}

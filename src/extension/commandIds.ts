@@ -36,6 +36,8 @@ export const COMMANDS = {
   cancelRuns: 'mlproject.cancelRuns',
   cancelRun: 'mlproject.cancelRun',
   openWalkthrough: 'mlproject.openWalkthrough',
+  configureEvaluation: 'mlproject.configureEvaluation',
+  markEvidenceDone: 'mlproject.markEvidenceDone',
 } as const;
 
 /** The activity-bar view container of `contributes.viewsContainers` (its views are below). */

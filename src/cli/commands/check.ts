@@ -19,6 +19,8 @@ Options:
   --rule <code=level>                turn a rule off or change its level (repeatable), e.g. --rule runway=off
   --today <YYYY-MM-DD>               the date rules compare against (default: today)
   --hints                            also print hints (e.g. steps ready to mark done), as the editor shows them
+  --count-evidence                   a step whose evidence is seen counts as done, as the editor setting
+                                     mlproject.progress.countEvidence (the plan's progress.count_evidence wins)
   -h, --help                         show this help
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 bad usage or unreadable input.`;
@@ -30,6 +32,7 @@ export async function check(argv: string[], io: CliIO): Promise<number> {
     rule: { type: 'string', multiple: true },
     today: { type: 'string' },
     hints: { type: 'boolean' },
+    'count-evidence': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -44,7 +47,7 @@ export async function check(argv: string[], io: CliIO): Promise<number> {
 
   const items: FileDiagnostic[] = [];
   for (const file of await findPlanFiles(positionals, io.cwd)) {
-    const { root, result } = await loadAndCheck(file, { config, today });
+    const { root, result } = await loadAndCheck(file, { config, today, countEvidence: values['count-evidence'] === true });
     for (const d of result.diagnostics) {
       if (d.severity === 'hint' && !values.hints) continue;
       const shown = d.file ? displayPath(path.join(root, d.file), io.cwd) : displayPath(file, io.cwd);

@@ -1,17 +1,20 @@
 // `mlproject status [path]`: phases, steps, evidence, progress, current phase and open pitfalls in a terminal.
 import type { PhaseState, StepState } from '../../core/state/projectState';
 import { ruleInfo } from '../../core/rules/ruleInfo';
-import { pitfallsByStep } from '../../core/pitfallsByStep';
+import { byPitfallNumber, pitfallsByStep } from '../../core/pitfallsByStep';
 import type { Diagnostic } from '../../core/types';
 import { UsageError, type CliIO } from '../io';
 import { findPlanFiles } from '../loadPlan';
 import { displayPath, loadAndCheck, type PlanContext } from '../planContext';
 import { parseOptions, todayOption } from '../options';
 
-export const help = `Usage: mlproject status [path] [--format text|json] [--today YYYY-MM-DD]
+export const help = `Usage: mlproject status [path] [--format text|json] [--today YYYY-MM-DD] [--count-evidence]
 
 Shows the plan's phases and steps with their status and evidence, the progress, the current phase and the
 open pitfalls.
+
+  --count-evidence  a step whose evidence is seen counts as done in the progress, unless the checklist declares
+                    its status (the plan's \`progress.count_evidence\` wins over this flag)
 
 Exit codes: 0 shown; 1 a plan has errors in how it is written (YAML, schema, encoding), as \`mlproject check\`
 reports them; 2 bad usage or unreadable input.`;
@@ -20,10 +23,10 @@ const ICON: Record<StepState['status'], string> = { done: '✓', 'in-progress': 
 
 function stepLine(s: StepState, pitfalls: readonly Diagnostic[]): string {
   const evidence = s.evidence ? `  [${s.evidence.seen ? 'seen' : 'not seen'}: ${s.evidence.detail}]` : '';
-  const reason = s.status === 'skipped' && s.reason ? `  (skipped: ${s.reason})` : '';
+  const reason = s.status === 'skipped' && s.reason ? `  (skipped: ${s.reason})` : s.doneByEvidence ? '  (done by evidence)' : '';
   const numbers = [...new Set(pitfalls.map((d) => ruleInfo(d.code)?.pitfall).filter((n) => n !== undefined))].sort();
   const marker = numbers.length ? `  ⚠ pitfall ${numbers.join(', ')}` : '';
-  return `      ${ICON[s.status]} ${s.id.padEnd(24)} ${s.title}${s.custom ? ' (custom)' : ''}${reason}${evidence}${marker}`;
+  return `      ${s.doneByEvidence ? '✓' : ICON[s.status]} ${s.id.padEnd(24)} ${s.title}${s.custom ? ' (custom)' : ''}${reason}${evidence}${marker}`;
 }
 
 function phaseLine(p: PhaseState, current: boolean): string {
@@ -49,7 +52,7 @@ function render(ctx: PlanContext, cwd: string): string {
     out.push(phaseLine(p, p.id === state.currentPhase));
     for (const s of p.steps) out.push(stepLine(s, byStep.get(s.id) ?? []));
   }
-  const pitfalls = diagnostics.filter((d) => ruleInfo(d.code)?.category === 'pitfall');
+  const pitfalls = byPitfallNumber(diagnostics.filter((d) => ruleInfo(d.code)?.category === 'pitfall'), (d) => d.code);
   out.push('', pitfalls.length ? `Open pitfalls (${pitfalls.length}):` : 'Open pitfalls: none');
   for (const d of pitfalls) {
     const info = ruleInfo(d.code)!;
@@ -62,7 +65,7 @@ function render(ctx: PlanContext, cwd: string): string {
 }
 
 export async function status(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseOptions(argv, { format: { type: 'string', default: 'text' }, today: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  const { values, positionals } = parseOptions(argv, { format: { type: 'string', default: 'text' }, today: { type: 'string' }, 'count-evidence': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
   if (values.help) {
     io.stdout(help + '\n');
     return 0;
@@ -71,12 +74,12 @@ export async function status(argv: string[], io: CliIO): Promise<number> {
   const today = todayOption(values.today);
   const files = await findPlanFiles(positionals, io.cwd);
   const contexts = [];
-  for (const f of files) contexts.push(await loadAndCheck(f, { today }));
+  for (const f of files) contexts.push(await loadAndCheck(f, { today, countEvidence: values['count-evidence'] === true }));
   if (values.format === 'json') {
     io.stdout(JSON.stringify(contexts.map((c) => ({
       file: displayPath(c.file, io.cwd), currentPhase: c.result.state.currentPhase ?? null,
       closed: c.result.state.closed, total: c.result.state.total,
-      phases: c.result.state.phases.map((p) => ({ id: p.id, closed: p.closed, total: p.total, complete: p.complete, steps: p.steps.map((s) => ({ id: s.id, title: s.title, status: s.status, custom: s.custom, evidence: s.evidence ?? null })) })),
+      phases: c.result.state.phases.map((p) => ({ id: p.id, closed: p.closed, total: p.total, complete: p.complete, steps: p.steps.map((s) => ({ id: s.id, title: s.title, status: s.status, custom: s.custom, evidence: s.evidence ?? null, ...(s.doneByEvidence ? { doneByEvidence: true } : {}) })) })),
       pitfalls: c.result.diagnostics.filter((d) => ruleInfo(d.code)?.category === 'pitfall').map((d) => ({ code: d.code, line: d.range.start.line + 1, message: d.message })),
     })), null, 2) + '\n');
   } else {

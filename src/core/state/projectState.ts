@@ -17,6 +17,8 @@ export interface StepState {
   declared: boolean;
   reason?: string;
   evidence?: Evidence;
+  /** counts as done in the progress: its evidence is seen, no status is declared, and evidence counts (`progress.count_evidence`) */
+  doneByEvidence?: boolean;
   /** where the step's status lives (or would live) in the plan */
   path: YamlPath;
 }
@@ -41,6 +43,13 @@ export interface ProjectState {
   currentPhase?: PhaseId;
   closed: number;
   total: number;
+  /** a step whose evidence is seen counts as done unless its status is declared */
+  countEvidence: boolean;
+}
+
+export interface StateOptions {
+  /** the editor setting or the CLI flag; the plan's `progress.count_evidence` wins over it */
+  countEvidence?: boolean;
 }
 
 function entryOf(value: StepStatus | StepEntry | undefined): StepEntry | undefined {
@@ -50,30 +59,44 @@ function entryOf(value: StepStatus | StepEntry | undefined): StepEntry | undefin
 
 export const isClosed = (s: StepStatus): boolean => s === 'done' || s === 'skipped';
 
-export function deriveState(plan: ProjectPlan, facts: WorkspaceFacts): ProjectState {
+/** Closed in the progress: done or skipped, or done by its evidence. */
+export const countsClosed = (s: StepState): boolean => isClosed(s.status) || s.doneByEvidence === true;
+
+/** Whether evidence counts: the plan's `progress.count_evidence` when it says, else the option. */
+export function countsEvidence(plan: ProjectPlan, options: StateOptions = {}): boolean {
+  const key = plan.progress?.count_evidence;
+  return typeof key === 'boolean' ? key : options.countEvidence === true;
+}
+
+export function deriveState(plan: ProjectPlan, facts: WorkspaceFacts, options: StateOptions = {}): ProjectState {
+  const countEvidence = countsEvidence(plan, options);
+  const byEvidence = (entry: StepEntry | undefined, evidence: Evidence | undefined): boolean | undefined =>
+    countEvidence && entry?.status === undefined && evidence?.seen === true ? true : undefined;
   const phases = PHASE_DEFINITIONS.map((def): PhaseState => {
     const declared = plan.checklist?.[def.id] ?? {};
     const steps: StepState[] = stepsOfPhase(def.id).map((s) => {
       const entry = entryOf(declared[s.id]);
+      const evidence = evidenceFor(s.id, entry, plan, facts);
       return {
         id: s.id, phase: def.id, title: s.title, why: s.why, roles: s.roles, custom: false,
         status: entry?.status ?? 'todo', declared: s.id in declared, reason: entry?.reason,
-        evidence: evidenceFor(s.id, entry, plan, facts), path: ['checklist', def.id, s.id],
+        evidence, doneByEvidence: byEvidence(entry, evidence), path: ['checklist', def.id, s.id],
       };
     });
     for (const [id, value] of Object.entries(declared)) {
       const entry = entryOf(value);
       if (steps.some((s) => s.id === id) || !entry?.title) continue;
+      const evidence = evidenceFor(id, entry, plan, facts);
       steps.push({
         id, phase: def.id, title: entry.title, why: entry.why ?? 'A step added by the team.', roles: [], custom: true,
         status: entry.status ?? 'todo', declared: true, reason: entry.reason,
-        evidence: evidenceFor(id, entry, plan, facts), path: ['checklist', def.id, id],
+        evidence, doneByEvidence: byEvidence(entry, evidence), path: ['checklist', def.id, id],
       });
     }
-    const closed = steps.filter((s) => isClosed(s.status)).length;
+    const closed = steps.filter(countsClosed).length;
     return {
       id: def.id, title: def.title, stage: def.stage, summary: def.summary, steps, closed, total: steps.length,
-      started: steps.some((s) => s.status === 'in-progress' || s.status === 'done'),
+      started: steps.some((s) => s.status === 'in-progress' || s.status === 'done' || s.doneByEvidence === true),
       complete: closed === steps.length,
     };
   });
@@ -83,7 +106,13 @@ export function deriveState(plan: ProjectPlan, facts: WorkspaceFacts): ProjectSt
     currentPhase: current?.id,
     closed: phases.reduce((n, p) => n + p.closed, 0),
     total: phases.reduce((n, p) => n + p.total, 0),
+    countEvidence,
   };
+}
+
+/** Steps the workspace shows are done but the checklist does not say so yet (to do or in progress). */
+export function stepsWithEvidence(state: ProjectState): StepState[] {
+  return state.phases.flatMap((p) => p.steps.filter((s) => s.evidence?.seen === true && !isClosed(s.status)));
 }
 
 /** True when the team is at or past a phase: it or a later phase has started, or every earlier phase is closed. */

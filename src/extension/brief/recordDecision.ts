@@ -16,6 +16,8 @@ import { folderArgOf, runsOf } from '../project/commandArgs';
 import { localToday } from '../../core/text/dates';
 import { writeNewFile } from '../../core/workspace/newFile';
 import { BriefCommandError, editPlan, insideFolder } from './briefSupport';
+import { confirmWithoutBaseline, isWithoutBaseline, type WithoutBaseline } from './baselineWarning';
+import { baselineFirst } from '../../core/process/pickOrder';
 
 export interface DecisionArgs {
   folder?: unknown;
@@ -24,6 +26,8 @@ export interface DecisionArgs {
   attendees?: string[];
   date?: string;
   open?: boolean;
+  /** answers the warning shown when no baseline has a run (tests) */
+  withoutBaseline?: WithoutBaseline;
 }
 
 export interface DecisionResult {
@@ -42,6 +46,7 @@ function decisionArgsOf(arg: unknown): DecisionArgs {
     ...(Array.isArray(a.attendees) ? { attendees: a.attendees.filter((x): x is string => typeof x === 'string') } : {}),
     ...(typeof a.date === 'string' ? { date: a.date } : {}),
     ...(a.open === false ? { open: false } : {}),
+    ...(isWithoutBaseline(a.withoutBaseline) ? { withoutBaseline: a.withoutBaseline } : {}),
   };
 }
 
@@ -49,7 +54,7 @@ interface CandidateItem extends vscode.QuickPickItem {
   id: string;
 }
 
-/** Quick-pick items: non-baseline candidates by rank (gain per cost), then the baselines. */
+/** Quick-pick items: non-baseline candidates by rank (gain per cost), then the baselines (first while they have no run). */
 export function decisionItems(plan: ProjectPlan, runs: Parameters<typeof latestRunByCandidate>[0]): CandidateItem[] {
   const all = (plan.candidates ?? []).filter((c): c is Candidate & { id: string } => typeof c?.id === 'string' && c.id !== '');
   const ranked = rankCandidates(all.filter((c) => c.baseline !== true));
@@ -72,10 +77,12 @@ export function decisionItems(plan: ProjectPlan, runs: Parameters<typeof latestR
       metricsOf(c.id),
     ].join(' · '),
   });
-  return [
-    ...ranked.map((r) => item(r.candidate as Candidate & { id: string }, r.rank !== undefined ? `#${r.rank}` : '(unranked: no gain or cost)')),
-    ...all.filter((c) => c.baseline === true).map((c) => item(c, '(baseline)')),
+  const entries = [
+    ...ranked.map((r) => ({ c: r.candidate as Candidate & { id: string }, rank: r.rank !== undefined ? `#${r.rank}` : '(unranked: no gain or cost)' })),
+    ...all.filter((c) => c.baseline === true).map((c) => ({ c, rank: '(baseline)' })),
   ];
+  const hasRun = (id: string) => runs.some((r) => r.candidate === id && r.status === 'ok');
+  return baselineFirst(entries.map((e) => ({ ...e, id: e.c.id, baseline: e.c.baseline })), hasRun).map((e) => item(e.c, e.rank));
 }
 
 async function existingRecords(folder: vscode.WorkspaceFolder): Promise<Set<string>> {
@@ -94,6 +101,7 @@ export async function recordDecision(registry: ProjectRegistry, arg?: unknown): 
     const runs = runsOf(project);
     const items = decisionItems(plan, runs);
     if (items.length === 0) throw new BriefCommandError('the plan has no candidates; add the candidate architectures under `candidates:` first');
+    if (!(await confirmWithoutBaseline(plan, runs, project.folder.uri, args.withoutBaseline))) return undefined;
 
     let chosen = args.chosen;
     if (chosen === undefined) {

@@ -11,6 +11,8 @@ export interface Settings {
   briefTemplate: string;
   /** ask before running an evaluation command text for the first time in a workspace */
   confirmNewCommands: boolean;
+  /** a step whose evidence is seen counts as done in the progress (the plan's `progress.count_evidence` wins) */
+  countEvidence: boolean;
 }
 
 export function readSettings(scope?: vscode.Uri): Settings {
@@ -21,5 +23,6 @@ export function readSettings(scope?: vscode.Uri): Settings {
     debounceMs: Number.isFinite(debounce) ? Math.min(Math.max(debounce, 0), 5000) : 250,
     briefTemplate: c.get<string>('brief.template', '') ?? '',
     confirmNewCommands: c.get<boolean>('evaluation.confirmNewCommands', true) ?? true,
+    countEvidence: c.get<boolean>('progress.countEvidence', false) === true,
   };
 }

@@ -1,5 +1,6 @@
 // "Add Literature Entry…", "Add Candidate…", "Add Reality Check…": a few input boxes and quick picks, then the
-// core's minimal edit (one list item appended in the file's style), applied through a WorkspaceEdit.
+// core's minimal edit (one list item appended in the file's style), applied through a WorkspaceEdit. Add Candidate
+// asks first whether the candidate is the baseline (`baseline: true`, no gain or cost) or one to compare with it.
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import type { Candidate, Level, LiteratureEntry, RealityCheck, RealityCheckKind } from '../../core/model';
@@ -7,7 +8,8 @@ import { addCandidate, addLiterature, addRealityCheck } from '../../core/edit/se
 import type { TextEdit } from '../../core/types';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
 import { editDocument } from '../common/workspaceEdits';
-import { pickProject } from '../project/pickProject';
+import { freshSnapshot, pickProject } from '../project/pickProject';
+import { folderArgOf } from '../project/commandArgs';
 
 const LEVELS: Level[] = ['low', 'medium', 'high'];
 const KINDS: { label: string; value: RealityCheckKind; detail: string }[] = [
@@ -59,22 +61,81 @@ async function literature(registry: ProjectRegistry): Promise<boolean> {
   return append(project, (t) => addLiterature(t, entry));
 }
 
-async function candidate(registry: ProjectRegistry): Promise<boolean> {
-  const project = await pickProject(registry);
-  if (!project) return false;
-  const taken = new Set((project.result.parsed.plan.candidates ?? []).map((c) => c?.id));
-  const id = await text('Add candidate (1/4)', 'Short id, used in runs and the decision', {
-    placeHolder: 'e.g. cnn',
-    validateInput: (v) => (!/^[A-Za-z0-9][\w.-]*$/.test(v.trim()) ? 'Letters, digits, "-", "_" or ".", starting with a letter or digit.' : taken.has(v.trim()) ? `"${v.trim()}" is already a candidate.` : undefined),
+/** Arguments that skip the prompts of Add Candidate (tests, other commands): each one given is not asked. */
+interface CandidateArgs {
+  folder?: unknown;
+  id?: string;
+  name?: string;
+  baseline?: boolean;
+  expected_gain?: Level;
+  cost?: Level;
+}
+
+function candidateArgsOf(arg: unknown): CandidateArgs {
+  if (typeof arg !== 'object' || arg === null || arg instanceof vscode.Uri) return arg instanceof vscode.Uri ? { folder: arg } : {};
+  const a = arg as Record<string, unknown>;
+  const isLevel = (v: unknown): v is Level => LEVELS.includes(v as Level);
+  return {
+    folder: folderArgOf(a),
+    ...(typeof a.id === 'string' ? { id: a.id } : {}),
+    ...(typeof a.name === 'string' ? { name: a.name } : {}),
+    ...(typeof a.baseline === 'boolean' ? { baseline: a.baseline } : {}),
+    ...(isLevel(a.expected_gain) ? { expected_gain: a.expected_gain } : {}),
+    ...(isLevel(a.cost) ? { cost: a.cost } : {}),
+  };
+}
+
+/** "Is it the baseline?": the first answer is the likely one (yes while the plan has no baseline). */
+async function isBaseline(existing: string[]): Promise<boolean | undefined> {
+  const yes = {
+    label: 'The baseline',
+    description: existing.length ? `(${existing.join(', ')} ${existing.length === 1 ? 'is' : 'are'} already marked as the baseline)` : undefined,
+    detail: 'A simple, possibly poor model, fitted first through the evaluation pipeline: every other candidate is compared with it.',
+    value: true,
+  };
+  const no = { label: 'A candidate to compare with the baseline', detail: 'You say what it is expected to gain over the baseline, and what it costs.', value: false };
+  const pick = await vscode.window.showQuickPick(existing.length ? [no, yes] : [yes, no], {
+    title: 'Add candidate: the baseline, or a candidate to compare with it?', ignoreFocusOut: true,
+  });
+  return pick?.value;
+}
+
+async function candidate(registry: ProjectRegistry, arg?: unknown): Promise<boolean> {
+  const args = candidateArgsOf(arg);
+  const picked = await pickProject(registry, args.folder);
+  if (!picked) return false;
+  // The ids taken now, not at the last debounced check: a candidate added a moment ago counts.
+  const project = await freshSnapshot(registry, picked);
+  const candidates = (project.result.parsed.plan.candidates ?? []).filter((c) => !!c);
+  const taken = new Set(candidates.map((c) => c.id));
+  const idError = (v: string) => (!/^[A-Za-z0-9][\w.-]*$/.test(v.trim()) ? 'Letters, digits, "-", "_" or ".", starting with a letter or digit.' : taken.has(v.trim()) ? `"${v.trim()}" is already a candidate.` : undefined);
+  const baseline = args.baseline ?? await isBaseline(candidates.filter((c) => c.baseline === true && c.id).map((c) => c.id!));
+  if (baseline === undefined) return false;
+  const steps = baseline ? 2 : 4;
+  if (args.id !== undefined && idError(args.id)) {
+    void vscode.window.showErrorMessage(`ML Project: the candidate id "${args.id}" was not added: ${idError(args.id)}`);
+    return false;
+  }
+  const id = args.id ?? await text(`Add ${baseline ? 'the baseline' : 'candidate'} (1/${steps})`, 'Short id, used in runs and the decision', {
+    placeHolder: baseline ? 'e.g. baseline, logreg, majority' : 'e.g. cnn',
+    ...(baseline && !taken.has('baseline') ? { value: 'baseline' } : {}),
+    validateInput: idError,
   });
   if (id === undefined) return false;
-  const name = await text('Add candidate (2/4)', 'What the candidate is', { placeHolder: 'e.g. CNN on mel-spectrograms', validateInput: required('A name') });
-  if (name === undefined) return false;
-  const gain = await level('Add candidate (3/4)', 'Expected gain over the baseline');
-  if (!gain) return false;
-  const cost = await level('Add candidate (4/4)', 'Cost to build and run');
-  if (!cost) return false;
-  const entry: Candidate = { id: id.trim(), name: name.trim(), expected_gain: gain, cost };
+  const name = args.name ?? await text(`Add ${baseline ? 'the baseline' : 'candidate'} (2/${steps})`, 'What the candidate is', {
+    placeHolder: baseline ? 'e.g. Majority class, or logistic regression on simple features' : 'e.g. CNN on mel-spectrograms',
+    validateInput: required('A name'),
+  });
+  if (name === undefined || !name.trim()) return false;
+  let entry: Candidate = { id: id.trim(), name: name.trim(), baseline: true };
+  if (!baseline) {
+    // The baseline is what the others are measured against: only the others have a gain over it and a cost.
+    const gain = args.expected_gain ?? await level('Add candidate (3/4)', 'Expected gain over the baseline');
+    if (!gain) return false;
+    const cost = args.cost ?? await level('Add candidate (4/4)', 'Cost to build and run');
+    if (!cost) return false;
+    entry = { id: id.trim(), name: name.trim(), expected_gain: gain, cost };
+  }
   return append(project, (t) => addCandidate(t, entry));
 }
 
@@ -96,7 +157,7 @@ async function realityCheck(registry: ProjectRegistry): Promise<boolean> {
 export function registerAddEntries(registry: ProjectRegistry): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(COMMANDS.addLiterature, () => literature(registry)),
-    vscode.commands.registerCommand(COMMANDS.addCandidate, () => candidate(registry)),
+    vscode.commands.registerCommand(COMMANDS.addCandidate, (arg?: unknown) => candidate(registry, arg)),
     vscode.commands.registerCommand(COMMANDS.addRealityCheck, () => realityCheck(registry)),
   );
 }

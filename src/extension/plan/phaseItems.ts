@@ -15,6 +15,9 @@ const STATUS_ICON: Record<StepState['status'], vscode.ThemeIcon> = {
 
 const STATUS_TEXT: Record<StepState['status'], string> = { done: 'done', todo: 'to do', 'in-progress': 'in progress', skipped: 'skipped' };
 
+/** A step counted as done because its evidence is seen (`progress.count_evidence`), its status not written yet. */
+const EVIDENCE_DONE_ICON = new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+
 /** Steps that an evaluation run gives evidence for (the tree offers "Run Evaluation" on them). */
 const RUNNABLE = new Set(['baseline', 'prototyping', 'tuning', 'evaluation']);
 
@@ -74,12 +77,12 @@ function evidenceText(step: StepState): string | undefined {
 export function stepItem(node: StepNode, step: StepState, pitfalls: Diagnostic[]): vscode.TreeItem {
   const item = new vscode.TreeItem(step.title, vscode.TreeItemCollapsibleState.None);
   item.id = `${node.planUri}#${step.phase}/${step.id}`;
-  item.iconPath = STATUS_ICON[step.status];
+  item.iconPath = step.doneByEvidence ? EVIDENCE_DONE_ICON : STATUS_ICON[step.status];
   const parts: string[] = [];
   if (step.status === 'skipped') parts.push(step.reason ? `skipped: ${step.reason}` : 'skipped');
   else {
     const evidence = evidenceText(step);
-    if (evidence) parts.push(evidence);
+    if (evidence) parts.push(step.doneByEvidence ? `${evidence} · counts as done` : evidence);
   }
   const numbers = [...new Set(pitfalls.map((d) => ruleInfo(d.code)?.pitfall).filter((n): n is number => !!n))].sort();
   if (numbers.length) parts.unshift(`⚠ pitfall ${numbers.join(', ')}`);
@@ -91,6 +94,7 @@ export function stepItem(node: StepNode, step: StepState, pitfalls: Diagnostic[]
   md.appendMarkdown('\n\n');
   if (step.roles.length) md.appendMarkdown(`**Roles:** ${step.roles.map(escape).join(', ')}\n\n`);
   if (step.evidence) md.appendMarkdown(`**Evidence:** ${step.evidence.seen ? 'seen' : 'not seen'}: ${escape(step.evidence.detail)}\n\n`);
+  if (step.doneByEvidence) md.appendMarkdown('Counts as done in the progress: its evidence is seen and the checklist declares no status.\n\n');
   if (step.reason) md.appendMarkdown(`**Reason:** ${escape(step.reason)}\n\n`);
   for (const d of pitfalls) md.appendMarkdown(`$(warning) **${escape(ruleInfo(d.code)?.title ?? d.code)}**: ${escape(d.message)}\n\n`);
   item.tooltip = md;

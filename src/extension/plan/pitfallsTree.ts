@@ -1,9 +1,11 @@
-// The Pitfalls view: the pitfall diagnostics of every plan (with a count badge on the view), then the process
-// warnings in a collapsed group. Clicking an item opens its place in the plan.
+// The Pitfalls view: the pitfall diagnostics of every plan by pitfall number (with a count badge on the view), then
+// the process warnings in a collapsed group; welcome content (package.json) when there is nothing to show. Clicking
+// an item opens its place in the plan.
 import * as vscode from 'vscode';
 import { DisposableOwner } from '../common/disposableOwner';
 import { VIEWS } from '../commandIds';
 import { ruleInfo } from '../../core/rules/ruleInfo';
+import { byPitfallNumber } from '../../core/pitfallsByStep';
 import type { Diagnostic } from '../../core/types';
 import { diagnosticUri, toVsRange } from './vsDiagnostics';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
@@ -30,15 +32,17 @@ export class PitfallsTreeProvider extends DisposableOwner implements vscode.Tree
 
   private nodes(category: 'pitfall' | 'process'): PitfallNode[] {
     const projects = this.registry.projects();
-    return projects.flatMap((project) => project.result.diagnostics
+    const nodes = projects.flatMap((project) => project.result.diagnostics
       .filter((d) => ruleInfo(d.code)?.category === category && d.severity !== 'hint')
       .map((diagnostic): PitfallNode => ({ kind: 'diagnostic', project, diagnostic, showFolder: projects.length > 1 })));
+    return byPitfallNumber(nodes, (n) => (n.kind === 'diagnostic' ? n.diagnostic.code : ''));
   }
 
   private update(): void {
     const count = this.nodes('pitfall').length;
     this.view.badge = count ? { value: count, tooltip: `${count} pitfall${count === 1 ? '' : 's'} to look at` } : undefined;
-    this.view.message = this.registry.projects().length && !count ? 'No pitfall found in the plan.' : undefined;
+    // Only above the process warnings: an empty view shows its welcome content, which a message would hide.
+    this.view.message = this.registry.projects().length && !count && this.nodes('process').length ? 'No pitfall found in the plan.' : undefined;
     this.emitter.fire(undefined);
   }
 

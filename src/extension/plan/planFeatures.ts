@@ -7,6 +7,8 @@ import { registerAddEntries } from './addEntries';
 import { registerFixCommands } from './fixCommands';
 import { registerCreatePlan } from './createPlan';
 import { registerStepCommands } from './stepCommands';
+import { registerConfigureEvaluation } from './configureEvaluation';
+import { registerMarkEvidenceDone } from './markEvidenceDone';
 import { PlanDiagnostics } from './planDiagnostics';
 import { registerPlanHover } from './planHover';
 import { registerPlanCompletion } from './planCompletion';
@@ -32,6 +34,8 @@ export function registerPlanFeatures(context: vscode.ExtensionContext, registry:
     registerCreatePlan(registry),
     registerAddEntries(registry),
     registerFixCommands(registry),
+    registerConfigureEvaluation(registry, context.extensionUri),
+    registerMarkEvidenceDone(registry),
     vscode.commands.registerCommand(COMMANDS.refresh, async () => {
       await registry.discover();
       await Promise.all(registry.projects().map((p) => registry.refresh(p.planUri)));

@@ -114,7 +114,7 @@ export class ProjectRegistry extends DisposableOwner {
   private newEntry(folder: vscode.WorkspaceFolder, planUri: vscode.Uri): Entry {
     const fs = new NodeFs(folder.uri.fsPath);
     const settings = readSettings(folder.uri);
-    const checker = createChecker({ fs, config: settings.rules, readBrief: briefReaderFor(folder), frontEnd: EDITOR_FRONT_END });
+    const checker = createChecker({ fs, config: settings.rules, countEvidence: settings.countEvidence, readBrief: briefReaderFor(folder), frontEnd: EDITOR_FRONT_END });
     return { folder, planUri, checker, cost: new CheckCost(), generation: 0 };
   }
 

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { COMMANDS, VIEWS, focusCommand } from '../commandIds';
 import type { ProjectPlan } from '../../core/model';
 import { rankCandidates } from '../../core/process/ranking';
+import { baselineFirst } from '../../core/process/pickOrder';
 import { compareRun, type RunComparison } from '../../core/runs/compare';
 import { finishRun } from '../../core/runs/finish';
 import { readHistory } from '../../core/runs/history';
@@ -73,13 +74,14 @@ interface CandidateItem extends vscode.QuickPickItem {
   id: string;
 }
 
-/** Candidates for the quick pick: the chosen one first, then by expected gain per cost; the baseline marked. */
+/** Candidates for the quick pick: a baseline without a run first, then the chosen one, then by expected gain per cost. */
 export function candidateItems(plan: ProjectPlan, runs: readonly RunRecord[]): CandidateItem[] {
   const chosen = plan.decision?.chosen;
   const all = (plan.candidates ?? []).filter((c) => typeof c?.id === 'string' && c.id !== '');
   const ranked = rankCandidates(all.filter((c) => c.baseline !== true)).map((r) => r.candidate);
   const baselines = all.filter((c) => c.baseline === true);
-  const ordered = [...all.filter((c) => c.id === chosen), ...ranked.filter((c) => c.id !== chosen), ...baselines.filter((c) => c.id !== chosen)];
+  const ordered = baselineFirst([...all.filter((c) => c.id === chosen), ...ranked.filter((c) => c.id !== chosen), ...baselines.filter((c) => c.id !== chosen)],
+    (id) => runs.some((r) => r.candidate === id && r.status === 'ok'));
   const lastRun = new Map<string, RunRecord>();
   for (const r of runs) {
     const prev = lastRun.get(r.candidate);

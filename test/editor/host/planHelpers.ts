@@ -75,6 +75,11 @@ export function useExample(name: string): Promise<string> {
   return useFolder(path.join(extensionPath(), 'examples', name));
 }
 
+/** Makes the workspace hold exactly `test/editor/fixtures/<name>`; returns the plan's text. */
+export function useFixture(name: string): Promise<string> {
+  return useFolder(path.join(extensionPath(), 'test', 'editor', 'fixtures', name));
+}
+
 /**
  * Copies the workspace aside; the returned function puts it back. Each plan suite restores the workspace it found,
  * so the suites that run after it see what they expect.

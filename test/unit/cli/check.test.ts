@@ -182,3 +182,14 @@ test('hints (steps ready to mark done) are printed only with --hints', async () 
   assert.equal(await runCli(['check', 'examples/genre-tagger', '--today', '2026-11-26', '--hints'], withHints), 0);
   assert.match(withHints.stdoutText, /^examples\/genre-tagger\/\.mlproject\.yaml:44:17 hint step-ready The workspace shows step "evaluation" is done/m);
 });
+
+test('--count-evidence judges the plan with counted evidence, as the editor setting does', async () => {
+  const firstDay = path.resolve(__dirname, '../../editor/fixtures/first-day');
+  const plain = await run('check', firstDay, '--today', '2026-11-26');
+  assert.equal(plain.code, 0, plain.err);
+  assert.doesNotMatch(plain.out, /manual-evaluation/);
+  // Discover's three steps have evidence: counted, Define is the current phase and its pitfall shows.
+  const counted = await run('check', firstDay, '--today', '2026-11-26', '--count-evidence');
+  assert.equal(counted.code, 0);
+  assert.match(counted.out, /warning manual-evaluation /);
+});

@@ -94,3 +94,17 @@ test('each step shows the pitfalls it is the cure for (the same mapping as the P
   assert.match(line('baseline'), /⚠ pitfall 5$/);
   assert.doesNotMatch(line('serving'), /pitfall/);
 });
+
+test('--count-evidence: a step whose evidence is seen and whose status is not declared counts as done', async () => {
+  const r = await status('--count-evidence', '--today', '2026-11-26');
+  assert.equal(r.code, 0);
+  const lines = r.out.split('\n');
+  assert.equal(lines[1], 'Current phase: Define · progress 5/17 steps');
+  assert.ok(lines.includes('  ◐ Develop     2/4'));
+  assert.ok(lines.some((l) => /^ {6}✓ model-decision +Model decision meeting +\(done by evidence\) +\[seen: chose cnn\]/.test(l)), r.out);
+  // a declared status wins: data-preparation stays in progress
+  assert.ok(lines.some((l) => /^ {6}◐ data-preparation /.test(l)));
+  const [s] = JSON.parse((await status('--count-evidence', '--format', 'json', '--today', '2026-11-26')).out);
+  assert.equal(s.closed, 5);
+  assert.equal(s.phases[2].steps.find((x: { id: string }) => x.id === 'model-decision').doneByEvidence, true);
+});

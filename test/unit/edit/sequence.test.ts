@@ -40,3 +40,9 @@ test('an item marked flow() stays one flow line even among block items', () => {
   const text = 'literature:\n- title: A\n  url: u\n';
   assert.equal(applyEdits(text, appendItem(text, ['literature'], flow({ title: 'B' }))), 'literature:\n- title: A\n  url: u\n- { title: B }\n');
 });
+
+test('a baseline candidate among block-mapping items: `baseline: true` as a key of its own, no gain or cost', () => {
+  const text = 'candidates:\n  - id: cnn\n    name: CNN\n    expected_gain: high\n';
+  assert.equal(applyEdits(text, addCandidate(text, { id: 'majority', name: 'Majority class', baseline: true })),
+    'candidates:\n  - id: cnn\n    name: CNN\n    expected_gain: high\n  - id: majority\n    name: Majority class\n    baseline: true\n');
+});

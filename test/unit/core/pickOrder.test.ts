@@ -1,0 +1,45 @@
+// The process fits a baseline first: pickers list a baseline without a run first, and Record Model Decision warns.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { baselineFirst } from '../../../src/core/process/pickOrder';
+import { baselineGap } from '../../../src/core/decision/baselineCheck';
+import { byPitfallNumber } from '../../../src/core/pitfallsByStep';
+import { allRuleInfo } from '../../../src/core/rules/ruleInfo';
+import type { RunRecord } from '../../../src/core/runs/runRecord';
+
+const CANDIDATES = [{ id: 'cnn' }, { id: 'knn' }, { id: 'logreg', baseline: true }, { id: 'majority', baseline: true }];
+
+test('baselines without a run come first, in their order; once they have one the given order stands', () => {
+  assert.deepEqual(baselineFirst(CANDIDATES, () => false).map((c) => c.id), ['logreg', 'majority', 'cnn', 'knn']);
+  assert.deepEqual(baselineFirst(CANDIDATES, (id) => id === 'logreg').map((c) => c.id), ['majority', 'cnn', 'knn', 'logreg']);
+  assert.deepEqual(baselineFirst(CANDIDATES, () => true).map((c) => c.id), ['cnn', 'knn', 'logreg', 'majority']);
+});
+
+const run = (candidate: string, status: RunRecord['status']) => ({ candidate, status }) as RunRecord;
+
+test('baselineGap: nothing once a baseline has a successful run; says which baseline lacks one, or that none is marked', () => {
+  const plan = { candidates: CANDIDATES };
+  assert.equal(baselineGap(plan, [run('logreg', 'ok')]), undefined);
+  const failed = baselineGap(plan, [run('logreg', 'failed'), run('cnn', 'ok')]);
+  assert.deepEqual(failed?.baselines, ['logreg', 'majority']);
+  assert.match(failed!.message, /logreg, majority has no successful evaluation run/);
+  const none = baselineGap({ candidates: [{ id: 'cnn' }] }, [run('cnn', 'ok')]);
+  assert.deepEqual(none?.baselines, []);
+  assert.match(none!.message, /No candidate is marked as the baseline/);
+});
+
+test('pitfalls by number, other codes last, ties in their order', () => {
+  const pitfalls = allRuleInfo().filter((r) => r.pitfall !== undefined);
+  assert.ok(pitfalls.length >= 5);
+  const byNumber = [...pitfalls].sort((a, b) => b.pitfall! - a.pitfall!); // descending, to be reordered
+  const items = [{ code: 'schema', n: 0 }, ...byNumber.map((r, i) => ({ code: r.code, n: i + 1 }))];
+  const sorted = byPitfallNumber(items, (i) => i.code);
+  const numbers = sorted.map((i) => allRuleInfo().find((r) => r.code === i.code)?.pitfall ?? Infinity);
+  assert.deepEqual(numbers, [...numbers].sort((a, b) => a - b));
+  assert.equal(sorted[sorted.length - 1].code, 'schema');
+  const same = pitfalls.filter((r) => r.pitfall === pitfalls[0].pitfall);
+  if (same.length > 1) {
+    const ties = byPitfallNumber(same.map((r, n) => ({ code: r.code, n })), (i) => i.code);
+    assert.deepEqual(ties.map((t) => t.n), same.map((_, n) => n));
+  }
+});

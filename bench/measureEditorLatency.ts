@@ -4,7 +4,8 @@
 // it valid again (the squiggle goes). The page itself timestamps each keydown (a capture listener on window) and
 // the first DOM mutation after it that changes the number of error squiggles in the editor (a MutationObserver), so
 // the figure holds the whole path: the key event, the document change sent to the extension host, the adaptive
-// delay, the check, the diagnostics sent back, and the decoration rendered; not the CDP round trip of the driver.
+// delay (none here: keys 400 ms apart are each checked at once), the check, the diagnostics sent back, and the
+// decoration rendered; not the CDP round trip of the driver.
 //   node --import tsx bench/measureEditorLatency.ts [rounds]     (alone; MLPROJECT_VSIX=file.vsix picks the VSIX)
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';

@@ -1,7 +1,9 @@
 // How long to wait after a keystroke before re-checking the plan: a small multiple of what a check has been costing
 // (an exponentially weighted moving average of its measured time), never below a floor that lets a burst of typing
 // collapse into one check, never above the user's setting (`mlproject.diagnostics.debounceMs`, the ceiling).
-// A 2 ms check of a small plan waits the floor; a 200 ms check of a huge plan waits the ceiling. Pure: the caller
+// A 2 ms check of a small plan waits the floor; a 200 ms check of a huge plan waits the ceiling. A keystroke after a
+// pause at least that long is checked at once (the leading edge): only keys that follow it within the delay wait, so
+// an isolated edit gets its squiggle without any wait and a burst still ends in one trailing check. Pure: the caller
 // measures and owns the clock.
 
 /** Wait at least this long, so keys typed in one burst still make one check. */
@@ -31,6 +33,7 @@ export function adaptiveDelay(estimateMs: number | undefined, ceilingMs: number,
 /** One plan's measured check cost and the delay it implies. */
 export class CheckCost {
   private estimate: number | undefined;
+  private lastKeystroke: number | undefined;
 
   /** Records how long one check took, in milliseconds. */
   record(ms: number): void {
@@ -45,5 +48,16 @@ export class CheckCost {
   /** The delay before the next re-check, with the setting as the ceiling. */
   delay(ceilingMs: number): number {
     return adaptiveDelay(this.estimate, ceilingMs);
+  }
+
+  /**
+   * The wait before re-checking after a keystroke at `nowMs`: none after a pause of at least the delay (the leading
+   * edge), else the delay (a burst of keys waits for its end).
+   */
+  keystroke(nowMs: number, ceilingMs: number): number {
+    const delay = this.delay(ceilingMs);
+    const paused = this.lastKeystroke === undefined || nowMs - this.lastKeystroke >= delay;
+    this.lastKeystroke = nowMs;
+    return paused ? 0 : delay;
   }
 }

@@ -164,7 +164,7 @@ export class ProjectRegistry extends DisposableOwner {
   private onDocument(document: vscode.TextDocument, edited: boolean): void {
     const entry = this.entries.get(document.uri.toString());
     if (!entry) return;
-    this.schedule(entry, edited ? entry.cost.delay(readSettings(entry.folder.uri).debounceMs) : 0);
+    this.schedule(entry, edited ? entry.cost.keystroke(performance.now(), readSettings(entry.folder.uri).debounceMs) : 0);
   }
 
   private onFileEvent(uri: vscode.Uri, createdOrDeleted: boolean): void {

@@ -40,9 +40,9 @@ const PLAN_STEP = 'createPlan';
 /**
  * Keeps the walkthrough's context keys in step with the registry, and marks a step complete when its milestone is
  * reached. Marking is needed besides the keys: VS Code 1.100 counts an `onContext` completion event only when the key
- * changes after the walkthrough is registered, and code-server registers extension walkthroughs late (it first waits
- * up to 5 s for an experiment service that never answers offline), so a key the extension set on activation would
- * never tick its step. `welcome.markStepComplete` records the step as done even before the walkthrough is registered.
+ * changes after the walkthrough is registered, and an extension's walkthrough can be registered after activation set
+ * the keys (registration first waits, up to 5 s, on an experiment-service lookup): the step would then never tick,
+ * as seen in code-server. `welcome.markStepComplete` records the step as done even before the walkthrough is there.
  */
 export class WalkthroughContext extends DisposableOwner {
   private readonly last = new Map<string, boolean>();

@@ -37,6 +37,18 @@ test('the moving average starts at the first sample, moves toward new ones and i
   assert.equal(nextCostEstimate(undefined, Number.POSITIVE_INFINITY), undefined);
 });
 
+test('CheckCost.keystroke: a key after a pause is checked at once, keys within the delay wait for the burst to end', () => {
+  const cost = new CheckCost();
+  for (let i = 0; i < 3; i++) cost.record(2); // delay: the 30 ms floor
+  assert.equal(cost.keystroke(1000, 250), 0, 'the first key');
+  assert.equal(cost.keystroke(1010, 250), DELAY_FLOOR_MS, '10 ms later: part of a burst');
+  assert.equal(cost.keystroke(1025, 250), DELAY_FLOOR_MS, 'the gap is measured from the previous key, not the first');
+  assert.equal(cost.keystroke(1055, 250), 0, 'a pause as long as the delay');
+  for (let i = 0; i < 10; i++) cost.record(40); // an expensive plan: the delay grows to 200 ms
+  assert.equal(cost.keystroke(1155, 250), cost.delay(250), '100 ms after a key is still within a 200 ms delay');
+  assert.equal(cost.keystroke(1600, 250), 0);
+});
+
 test('CheckCost: one slow outlier raises the delay for a while, then cheap checks bring it back to the floor', () => {
   const cost = new CheckCost();
   for (let i = 0; i < 5; i++) cost.record(2);

@@ -31,6 +31,8 @@ async function evidenceIs(detail: string): Promise<void> {
 async function saveBrief(text: string): Promise<vscode.TextDocument> {
   const document = await vscode.workspace.openTextDocument(briefUri());
   const editor = await vscode.window.showTextDocument(document);
+  // follow the file on disk first (an earlier suite may have written it directly), so the save cannot conflict
+  await vscode.commands.executeCommand('workbench.action.files.revert');
   assert.ok(await editor.edit((b) => b.replace(new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), text)));
   assert.ok(await document.save(), 'the brief saved');
   return document;

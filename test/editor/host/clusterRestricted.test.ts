@@ -27,8 +27,14 @@ suite('restricted mode: nothing is submitted to a cluster in an untrusted worksp
     }, 'the plan to reload');
   });
 
-  suiteTeardown(() => {
-    if (original !== undefined) fs.writeFileSync(planFile(), original);
+  suiteTeardown(async () => {
+    if (original === undefined) return;
+    fs.writeFileSync(planFile(), original);
+    // an open editor of the plan (the first activation brings it to the front) reloads before the next suite reads it
+    await until(() => {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === planFile());
+      return !doc || doc.getText() === original;
+    }, 'the plan to reload');
   });
 
   test('Run Evaluation with every argument refuses: no pending file, no history line, no run folder', async () => {

@@ -114,8 +114,9 @@ suite('quick fixes that run a command', () => {
     await diagnosticsMatchCli();
     const brief = vscode.Uri.file(path.join(workspaceRoot(), 'docs', 'brief.md'));
     const original = fs.readFileSync(brief.fsPath, 'utf8');
-    // The Risks block as generated before the plan had any risk: the template's prompt. The plan has risks now.
-    const stale = original.replace(/(<!-- mlproject:begin risks -->\n)[\s\S]*?(<!-- mlproject:end risks -->)/, '$1_TODO:_ Say what could make the project fail.\n$2');
+    // The Risks block as an older version generated it before the plan had any risk (no hash, the old prompt inside
+    // the block): an update may replace it. The plan has risks now.
+    const stale = original.replace(/<!-- mlproject:begin risks(?: hash=[0-9a-f]+)? -->\n[\s\S]*?(<!-- mlproject:end risks -->)/, '<!-- mlproject:begin risks -->\n_TODO:_ Say what could make the project fail (`data.known_issues`, candidate `risk`).\n$1');
     // and a section only a person can write: no Update offered there
     const human = stale.replace(/## Problem\n[\s\S]*?(?=## Success criteria\n)/, '## Problem\n\n');
     assert.ok(stale !== original && human !== stale);

@@ -40,6 +40,9 @@ export default async function ({ page, workspace, screenshot }) {
   await page.locator('.quick-input-widget', { hasText: 'What is this run trying to show?' }).first().waitFor();
   await page.locator('.quick-input-widget input').first().fill('ui test: declined slurm submission');
   await page.keyboard.press('Enter');
+  // 3/3: the repeat count (1, the default)
+  await page.locator('.quick-input-widget', { hasText: 'How many runs per candidate?' }).first().waitFor();
+  await page.keyboard.press('Enter');
 
   const dialog = page.locator('.monaco-dialog-box').first();
   await dialog.waitFor();

@@ -119,7 +119,7 @@ suite('brief: create, update, decision', () => {
   });
 
   test('Update Project Brief keeps a block edited by hand unless asked to replace it', async function () {
-    this.timeout(30_000);
+    this.timeout(60_000);
     const generated = fs.readFileSync(briefFile(), 'utf8');
     const edited = generated.replace('**Project lead:** Dana', '**Project lead:** Dana, until Kim takes over');
     assert.notEqual(edited, generated);

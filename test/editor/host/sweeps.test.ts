@@ -213,6 +213,7 @@ suite('runs: sweeps and statistics in the editor', () => {
   test('Ctrl+C typed into a run\'s terminal records the run as cancelled (not metrics missing, not exit code 0)', async function () {
     this.timeout(60_000);
     await writePlan(fakePlan(originalPlan, 30));
+    await vscode.commands.executeCommand('mlproject.refresh'); // the run reads the 30-second command, not the last one
     let started: vscode.TaskExecution | undefined;
     const sub = vscode.tasks.onDidStartTask((e) => {
       if (e.execution.task.definition.type === 'mlproject' && e.execution.task.definition.candidate === 'cnn') started = e.execution;

@@ -12,6 +12,7 @@ const DELETE = KEEP; // then it is deleted (the sweep's rows all share one note)
 /** Right-clicks `row` and runs `item` of its context menu (focused by the mouse, run with Enter: a click that comes
  * right after the menu opened is sometimes taken for the end of the right-click and ignored). */
 async function contextMenu(page, row, item) {
+  await page.mouse.move(1, 1); // the hover of the row clicked before can cover this one
   await row.click({ button: 'right' });
   const menu = page.locator('.context-view .monaco-menu').first();
   const entry = menu.locator('.action-item', { hasText: item }).first();

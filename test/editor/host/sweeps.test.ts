@@ -221,7 +221,8 @@ suite('runs: sweeps and statistics in the editor', () => {
     const pending = vscode.commands.executeCommand<RunResult>('mlproject.runEvaluation', { folder: folder().uri.toString(), candidate: 'cnn' });
     await until(() => started, 'the task to start', 60_000, () => `tasks: ${vscode.tasks.taskExecutions.map((t) => t.task.name).join(', ')}; terminals: ${vscode.window.terminals.map((t) => t.name).join(', ')}`);
     sub.dispose();
-    const terminal = await until(() => vscode.window.terminals.find((t) => t.name.includes('evaluate cnn')), 'the task terminal');
+    // the newest such terminal: an earlier suite's run of cnn may have left its own terminal open
+    const terminal = await until(() => [...vscode.window.terminals].reverse().find((t) => t.name.includes('evaluate cnn')), 'the task terminal');
     await until(() => exportsOf().activeRuns.list().some((r) => r.phase === 'running'), 'the running row');
     terminal.sendText('\x03', false); // what typing Ctrl+C in the terminal sends
     const result = await pending;

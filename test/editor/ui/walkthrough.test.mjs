@@ -1,6 +1,6 @@
 // The ML Project walkthrough on examples/genre-tagger, a project already past every step the walkthrough names.
 // It opens with "ML Project: Open Walkthrough" while VS Code's own walkthrough is in front (VS Code 1.100's
-// openWalkthrough alone does nothing then), from the Get Started list, and from "Welcome: Open Walkthrough…"; its
+// openWalkthrough alone does nothing then), and from the Get Started list; its
 // four steps show as done because the project's real state says so, not because a command was run.
 const OURS = 'Design an ML model without the classic pitfalls';
 const OTHER = 'Get Started with VS Code for the Web';

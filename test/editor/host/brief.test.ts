@@ -120,6 +120,12 @@ suite('brief: create, update, decision', () => {
 
   test('Update Project Brief keeps a block edited by hand unless asked to replace it', async function () {
     this.timeout(60_000);
+    // an earlier test may leave the brief open with unsaved edits: revert it, so that it follows the file on disk
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === briefFile());
+    if (open?.isDirty) {
+      await vscode.window.showTextDocument(open);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
     const generated = fs.readFileSync(briefFile(), 'utf8');
     const edited = generated.replace('**Project lead:** Dana', '**Project lead:** Dana, until Kim takes over');
     assert.notEqual(edited, generated);

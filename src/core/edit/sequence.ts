@@ -74,8 +74,13 @@ function plain(entry: object): PlainValue {
   return entry as PlainValue;
 }
 
+/** Appends a candidate; an id the list already has is refused (runs and the decision name candidates by id). */
 export function addCandidate(text: string, candidate: Candidate): TextEdit[] {
-  return appendItem(text, ['candidates'], plain(candidate));
+  const y = readYaml(text);
+  const list = locate(y.doc, ['candidates'])?.node;
+  const ids = isSeq(list) ? list.items.map((item) => (isMap(item) ? item.get('id') : undefined)) : [];
+  if (candidate.id !== undefined && ids.includes(candidate.id)) throw new EditError(`"${candidate.id}" is already a candidate.`);
+  return appendItemEdits(y, ['candidates'], plain(candidate));
 }
 
 export function addLiterature(text: string, entry: LiteratureEntry): TextEdit[] {

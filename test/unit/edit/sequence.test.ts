@@ -46,3 +46,8 @@ test('a baseline candidate among block-mapping items: `baseline: true` as a key 
   assert.equal(applyEdits(text, addCandidate(text, { id: 'majority', name: 'Majority class', baseline: true })),
     'candidates:\n  - id: cnn\n    name: CNN\n    expected_gain: high\n  - id: majority\n    name: Majority class\n    baseline: true\n');
 });
+
+test('a candidate id the list already has is refused', () => {
+  assert.throws(() => addCandidate('candidates:\n  - { id: knn, name: kNN }\n', { id: 'knn', name: 'again' }), /"knn" is already a candidate/);
+  assert.throws(() => addCandidate('candidates:\n  - id: knn\n    name: kNN\n', { id: 'knn', name: 'again' }), /already a candidate/);
+});

@@ -38,6 +38,7 @@ export const COMMANDS = {
   openWalkthrough: 'mlproject.openWalkthrough',
   configureEvaluation: 'mlproject.configureEvaluation',
   markEvidenceDone: 'mlproject.markEvidenceDone',
+  showRule: 'mlproject.showRule',
 } as const;
 
 /** The activity-bar view container of `contributes.viewsContainers` (its views are below). */

@@ -10,7 +10,7 @@ export class PlanDiagnostics extends DisposableOwner {
   /** plan URI -> the URIs that project published diagnostics on */
   private readonly published = new Map<string, vscode.Uri[]>();
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly registry: ProjectRegistry) {
+  constructor(private readonly registry: ProjectRegistry) {
     super();
     this.own(registry.onDidChange((project) => (project ? this.publish(project) : this.publishAll())));
     this.publishAll();
@@ -28,7 +28,7 @@ export class PlanDiagnostics extends DisposableOwner {
   }
 
   private publish(project: ProjectSnapshot): void {
-    const ctx = { extensionUri: this.extensionUri, folder: project.folder.uri, planUri: project.planUri };
+    const ctx = { folder: project.folder.uri, planUri: project.planUri };
     const byUri = new Map<string, { uri: vscode.Uri; items: vscode.Diagnostic[] }>();
     byUri.set(project.planUri.toString(), { uri: project.planUri, items: [] });
     for (const d of project.result.diagnostics) {

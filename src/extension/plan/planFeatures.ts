@@ -9,6 +9,7 @@ import { registerCreatePlan } from './createPlan';
 import { registerStepCommands } from './stepCommands';
 import { registerConfigureEvaluation } from './configureEvaluation';
 import { registerMarkEvidenceDone } from './markEvidenceDone';
+import { registerShowRule } from './showRule';
 import { PlanDiagnostics } from './planDiagnostics';
 import { registerPlanHover } from './planHover';
 import { registerPlanCompletion } from './planCompletion';
@@ -22,7 +23,7 @@ import { PitfallsTreeProvider } from './pitfallsTree';
 export function registerPlanFeatures(context: vscode.ExtensionContext, registry: ProjectRegistry, activeRuns: ActiveRuns): vscode.Disposable {
   const redHatYaml = new RedHatYamlPresence();
   return vscode.Disposable.from(
-    new PlanDiagnostics(context.extensionUri, registry),
+    new PlanDiagnostics(registry),
     registerPlanCodeActions(registry),
     redHatYaml,
     registerPlanHover(registry, redHatYaml.active),
@@ -36,6 +37,7 @@ export function registerPlanFeatures(context: vscode.ExtensionContext, registry:
     registerFixCommands(registry),
     registerConfigureEvaluation(registry, context.extensionUri),
     registerMarkEvidenceDone(registry),
+    registerShowRule(context.extensionUri),
     vscode.commands.registerCommand(COMMANDS.refresh, async () => {
       await registry.discover();
       await Promise.all(registry.projects().map((p) => registry.refresh(p.planUri)));

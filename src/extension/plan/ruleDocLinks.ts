@@ -1,27 +1,34 @@
-// The target of a diagnostic's code link: docs/rules.md shipped in the extension, at the line of the rule's heading
-// (`#L<line>`: VS Code ignores a `#anchor` on a file, but opens a `#L12` fragment at that line). The page is read
-// once per extension location.
+// The target of a diagnostic's code link: a `command:` URI of "Show Rule Documentation" with the rule's code. VS Code
+// ignores a `#anchor` on a file link and opens Markdown as source, so the link goes through the command, which opens
+// the rendered page at the rule's heading (see showRule.ts). The Problems panel and the hover open command links.
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { ruleDocLines } from '../../core/rules/ruleDocs';
+import { COMMANDS } from '../commandIds';
+import { ruleDocSections, type RuleDocSection } from '../../core/rules/ruleDocs';
 
-let cached: { page: string; lines: Map<string, number> } | undefined;
+let cached: { page: string; sections: Map<string, RuleDocSection> } | undefined;
 
-function linesOf(page: vscode.Uri): Map<string, number> {
+/** docs/rules.md as shipped in the extension. */
+export function rulesPage(extensionUri: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(extensionUri, 'docs', 'rules.md');
+}
+
+/** The rule's section in the shipped page (read once per extension location); undefined for an undocumented code. */
+export function ruleDocSection(extensionUri: vscode.Uri, code: string): RuleDocSection | undefined {
+  const page = rulesPage(extensionUri);
   if (cached?.page !== page.toString()) {
     let text = '';
     try {
       text = fs.readFileSync(page.fsPath, 'utf8');
     } catch {
-      // not shipped (a development copy without docs): the link opens nothing more precise than the file
+      // not shipped (a development copy without docs): the command opens the page at its top
     }
-    cached = { page: page.toString(), lines: ruleDocLines(text) };
+    cached = { page: page.toString(), sections: ruleDocSections(text) };
   }
-  return cached.lines;
+  return cached.sections.get(code);
 }
 
-export function ruleDocTarget(extensionUri: vscode.Uri, code: string): vscode.Uri {
-  const page = vscode.Uri.joinPath(extensionUri, 'docs', 'rules.md');
-  const line = linesOf(page).get(code);
-  return line ? page.with({ fragment: `L${line}` }) : page;
+/** `command:mlproject.showRule?["<code>"]`: what a diagnostic's code links to. */
+export function ruleDocTarget(code: string): vscode.Uri {
+  return vscode.Uri.parse(`command:${COMMANDS.showRule}?${encodeURIComponent(JSON.stringify([code]))}`);
 }

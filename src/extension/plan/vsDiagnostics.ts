@@ -1,5 +1,5 @@
 // Core diagnostics -> VS Code diagnostics: severity, range, a `code` that links to the rule's section of the docs
-// shipped in the extension, and related information. Pure mapping; the rules live in the core.
+// shipped in the extension (through Show Rule Documentation), and related information. Pure mapping; the rules live in the core.
 import * as vscode from 'vscode';
 import type { Diagnostic, Range, Severity } from '../../core/types';
 import { ruleDocTarget } from './ruleDocLinks';
@@ -21,20 +21,15 @@ export function toVsRange(range: Range): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 }
 
-/** The rule's section in `docs/rules.md` inside the installed extension (a `#L<line>` fragment on its heading). */
-export function ruleDocUri(extensionUri: vscode.Uri, code: string): vscode.Uri {
-  return ruleDocTarget(extensionUri, code);
-}
-
 /** The file a core diagnostic is on: the plan, or a workspace-relative file such as the brief. */
 export function diagnosticUri(folder: vscode.Uri, planUri: vscode.Uri, file: string | undefined): vscode.Uri {
   return file ? vscode.Uri.joinPath(folder, ...file.split('/')) : planUri;
 }
 
-export function toVsDiagnostic(d: Diagnostic, ctx: { extensionUri: vscode.Uri; folder: vscode.Uri; planUri: vscode.Uri }): vscode.Diagnostic {
+export function toVsDiagnostic(d: Diagnostic, ctx: { folder: vscode.Uri; planUri: vscode.Uri }): vscode.Diagnostic {
   const out = new vscode.Diagnostic(toVsRange(d.range), d.message, toVsSeverity(d.severity));
   out.source = DIAGNOSTIC_SOURCE;
-  out.code = { value: d.code, target: ruleDocUri(ctx.extensionUri, d.code) };
+  out.code = { value: d.code, target: ruleDocTarget(d.code) };
   const own = diagnosticUri(ctx.folder, ctx.planUri, d.file);
   if (d.related?.length) {
     out.relatedInformation = d.related.map((r) => new vscode.DiagnosticRelatedInformation(

@@ -1,7 +1,6 @@
 // The plan surfaces in a real extension host: diagnostics identical to the CLI's, and every quick fix that edits
 // text applies and clears its diagnostic.
 import * as assert from 'assert';
-import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { activated, diagnosticsMatchCli, editorItems, keepWorkspace, planUri, until, useExample } from './planHelpers';
 
@@ -29,16 +28,20 @@ suite('plan diagnostics', () => {
       await useExample(example);
       const items = await diagnosticsMatchCli();
       if (example === 'genre-tagger') return; // a healthy project: nothing to report
-      // Each carries a link to its rule's section in the docs shipped with the extension.
+      // Each carries a link to its rule's section: Show Rule Documentation with the code, which opens the rendered
+      // rules page (VS Code's Markdown preview) at the heading's anchor.
       const d = vscode.languages.getDiagnostics(planUri()).find((x) => x.source === 'mlproject');
       assert.ok(d && typeof d.code === 'object', 'diagnostic code with a target');
-      const target = (d.code as { target: vscode.Uri }).target;
-      assert.ok(target.path.endsWith('/docs/rules.md'), target.toString());
-      // `#L<line>` on the heading of the rule's section (VS Code opens a file link at such a line)
-      const line = /^L(\d+)$/.exec(target.fragment);
-      assert.ok(line, target.toString());
-      const heading = fs.readFileSync(target.fsPath, 'utf8').split('\n')[Number(line[1]) - 1];
-      assert.ok(heading.startsWith('#') && heading.includes(`\`${String((d.code as { value: string }).value)}\``), heading);
+      const { value, target } = d.code as { value: string; target: vscode.Uri };
+      assert.strictEqual(target.scheme, 'command', target.toString());
+      assert.strictEqual(target.path, 'mlproject.showRule');
+      assert.deepStrictEqual(JSON.parse(decodeURIComponent(target.query)), [value]);
+      await vscode.commands.executeCommand(target.path, ...JSON.parse(decodeURIComponent(target.query)));
+      await until(() => vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputWebview, 'the rendered rules page in front');
+      const tab = vscode.window.tabGroups.activeTabGroup.activeTab!;
+      assert.ok((tab.input as vscode.TabInputWebview).viewType.endsWith('markdown.preview'), (tab.input as vscode.TabInputWebview).viewType);
+      assert.match(tab.label, /rules\.md/);
+      await vscode.window.tabGroups.close(tab);
       assert.ok(items.length > 0);
     });
   }

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { waitFor } from '../../../scripts/editor/codeServer.mjs';
+import { runCommand as palette } from '../../../scripts/editor/palette.mjs';
 
 export const workspace = 'test/editor/fixtures/first-day';
 
@@ -17,16 +18,6 @@ async function expectRow(page, label, ...parts) {
     text = (await row.innerText().catch(() => '')).replace(/\s+/g, ' ');
     return parts.every((p) => text.includes(p));
   }, { ms: 30_000, what: `row "${label}" to contain ${parts.join(', ')} (it reads "${text}")` });
-}
-
-async function palette(page, command) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input').first();
-  await input.waitFor();
-  await input.fill(`>${command}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first().waitFor();
-  await page.keyboard.press('Enter');
-  return input;
 }
 
 export default async function ({ page, workspace: folder, screenshot }) {

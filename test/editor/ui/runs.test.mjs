@@ -4,17 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { waitFor } from '../../../scripts/editor/codeServer.mjs';
+import { runCommand } from '../../../scripts/editor/palette.mjs';
 
 export const timeout = 150_000;
-
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input').first();
-  await input.waitFor();
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
-}
 
 export default async function ({ page, workspace, screenshot }) {
   // The extension activates because of .mlproject.yaml; open its container so the Runs view renders.

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { waitFor } from '../../../scripts/editor/codeServer.mjs';
+import { runCommand } from '../../../scripts/editor/palette.mjs';
 
 export const timeout = 180_000;
 // The DOM renderer, so that the terminal's text can be read
@@ -15,15 +16,6 @@ export const settings = { 'terminal.integrated.gpuAcceleration': 'off' };
 function slowCommand(workspace) {
   const plan = path.join(workspace, '.mlproject.yaml');
   fs.writeFileSync(plan, fs.readFileSync(plan, 'utf8').replace(/^(\s*command:\s*)python3/m, '$1sleep 60 && python3'));
-}
-
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input').first();
-  await input.waitFor();
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
 }
 
 const readHistory = (workspace) => {

@@ -2,22 +2,10 @@
 // It opens with "ML Project: Open Walkthrough" while VS Code's own walkthrough is in front (VS Code 1.100's
 // openWalkthrough alone does nothing then), and from the Get Started list; its
 // four steps show as done because the project's real state says so, not because a command was run.
+import { runCommand as palette } from '../../../scripts/editor/palette.mjs';
+
 const OURS = 'Design an ML model without the classic pitfalls';
 const OTHER = 'Get Started with VS Code for the Web';
-
-async function palette(page, command) {
-  const input = page.locator('.quick-input-widget input').first();
-  // Right after a walkthrough opens, the key can land before the Welcome editor takes the focus: focus its tab, retry.
-  for (let attempt = 0; attempt < 4 && !(await input.isVisible()); attempt++) {
-    if (attempt > 0) await page.locator('.tabs-container .tab.active').first().click().catch(() => {});
-    await page.keyboard.press('F1');
-    await input.waitFor({ timeout: 5_000 }).catch(() => {});
-  }
-  await input.waitFor();
-  await input.fill(`>${command}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first().waitFor();
-  await page.keyboard.press('Enter');
-}
 
 /** "Welcome: Open Walkthrough…", then the walkthrough titled `title` in its picker. */
 async function pickWalkthrough(page, title) {

@@ -6,6 +6,7 @@ import { COMMANDS } from '../commandIds';
 import { allRuleInfo, ruleInfo } from '../../core/rules/ruleInfo';
 import { ruleDocSection, rulesPage } from './ruleDocLinks';
 
+const MARKDOWN_EXTENSION = 'vscode.markdown-language-features';
 const MARKDOWN_PREVIEW = 'markdown.showPreview';
 
 async function pickRule(): Promise<string | undefined> {
@@ -21,10 +22,15 @@ export async function showRule(extensionUri: vscode.Uri, code: unknown): Promise
   if (!chosen) return;
   const page = rulesPage(extensionUri);
   const section = ruleDocSection(extensionUri, chosen);
-  if ((await vscode.commands.getCommands(true)).includes(MARKDOWN_PREVIEW)) {
-    // the preview scrolls to the element whose id is the URI's fragment: the heading's anchor
-    await vscode.commands.executeCommand(MARKDOWN_PREVIEW, section ? page.with({ fragment: section.anchor }) : page);
-    return;
+  // The built-in Markdown extension registers its preview command on activation, which this command triggers.
+  if (vscode.extensions.getExtension(MARKDOWN_EXTENSION)) {
+    try {
+      // the preview scrolls to the element whose id is the URI's fragment: the heading's anchor
+      await vscode.commands.executeCommand(MARKDOWN_PREVIEW, section ? page.with({ fragment: section.anchor }) : page);
+      return;
+    } catch {
+      // disabled or failing: the source below
+    }
   }
   const at = section ? new vscode.Position(section.line - 1, 0) : new vscode.Position(0, 0);
   await vscode.window.showTextDocument(page, { selection: new vscode.Range(at, at), preview: true });

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { waitFor } from '../../../scripts/editor/codeServer.mjs';
-import { runCommand as palette } from '../../../scripts/editor/palette.mjs';
+import { runCommand as palette } from '../../../scripts/editor/workbench.mjs';
 
 export const workspace = 'test/editor/fixtures/first-day';
 

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, waitFor } from '../../../scripts/editor/codeServer.mjs';
-import { runCommand } from '../../../scripts/editor/palette.mjs';
+import { runCommand, visibleWebview } from '../../../scripts/editor/workbench.mjs';
 
 export const workspace = 'examples/in-trouble';
 
@@ -19,8 +19,8 @@ async function headingTop(frame, id) {
 }
 
 async function expectPreviewAt(page, id, what) {
-  await page.locator('.tabs-container .tab.active', { hasText: 'rules.md' }).first().waitFor();
-  const frame = page.frameLocator('.editor-group-container.active iframe.webview.ready').frameLocator('#active-frame');
+  await page.locator('.tabs-container .tab.active', { hasText: 'Preview rules.md' }).first().waitFor();
+  const frame = visibleWebview(page);
   await frame.locator('h1', { hasText: 'Rules' }).first().waitFor({ timeout: 30_000 });
   // scrolled to the heading: it sits near the top of the viewport (the page starts with a much longer intro)
   await waitFor(async () => {

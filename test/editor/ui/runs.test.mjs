@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { waitFor } from '../../../scripts/editor/codeServer.mjs';
-import { runCommand } from '../../../scripts/editor/palette.mjs';
+import { runCommand, visibleWebview } from '../../../scripts/editor/workbench.mjs';
 
 export const timeout = 150_000;
 
@@ -59,7 +59,7 @@ export default async function ({ page, workspace, screenshot }) {
     if (/Content.Security.Policy/i.test(m.text())) cspViolations.push(`[${m.type()}] ${m.text()}`);
   });
   await runCommand(page, 'ML Project: Open Dashboard');
-  const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  const frame = visibleWebview(page);
   // per metric two charts: the comparison of the candidates, then the runs by run order
   const overTime = (metric) => frame.locator('section.chart:not(.comparison)', { has: frame.locator('h3', { hasText: metric }) }).first();
   for (const metric of ['macro_f1', 'latency_ms', 'accuracy']) {

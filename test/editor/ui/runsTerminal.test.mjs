@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { waitFor } from '../../../scripts/editor/codeServer.mjs';
-import { runCommand } from '../../../scripts/editor/palette.mjs';
+import { runCommand } from '../../../scripts/editor/workbench.mjs';
 
 export const timeout = 180_000;
 // The DOM renderer, so that the terminal's text can be read

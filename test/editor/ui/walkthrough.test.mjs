@@ -2,7 +2,7 @@
 // It opens with "ML Project: Open Walkthrough" while VS Code's own walkthrough is in front (VS Code 1.100's
 // openWalkthrough alone does nothing then), and from the Get Started list; its
 // four steps show as done because the project's real state says so, not because a command was run.
-import { runCommand as palette } from '../../../scripts/editor/palette.mjs';
+import { runCommand as palette } from '../../../scripts/editor/workbench.mjs';
 
 const OURS = 'Design an ML model without the classic pitfalls';
 const OTHER = 'Get Started with VS Code for the Web';

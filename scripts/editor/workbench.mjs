@@ -1,4 +1,5 @@
-// The Command Palette, as a user drives it: F1, the command's title, Enter. Shared by the UI tests and the screenshots.
+// Driving the workbench as a user does, shared by the UI tests and the screenshots: the Command Palette (F1, the
+// command's title, Enter) and the content of the webview in front.
 
 /**
  * Runs `title` from the Command Palette and returns its input box (a command that asks something reuses it). Right
@@ -17,4 +18,12 @@ export async function runCommand(page, title) {
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
   await page.keyboard.press('Enter');
   return input;
+}
+
+/**
+ * The document inside the webview that is showing (a webview's iframes sit in an overlay above the editors, not in
+ * the editor group, and hidden ones stay in the page): the frame to locate its elements in.
+ */
+export function visibleWebview(page) {
+  return page.locator('iframe.webview.ready').filter({ visible: true }).first().contentFrame().locator('#active-frame').contentFrame();
 }

@@ -115,7 +115,6 @@ const CORE_IO_MODULES = [
   'runs/metrics.ts', // reads the metrics file a run wrote
   'runs/recovery.ts', // saves a run the history lock kept out, and merges it back
   'runs/prepare.ts', // creates the run's folder
-  'runs/logFollow.ts', // follows a Slurm job's log file
   'runs/slurm/slurmProcess.ts', // runs sbatch, squeue, scontrol and scancel
   'workspace/nodeFs.ts', // WorkspaceFs over the real file system
   'workspace/realPaths.ts', // resolves real paths, one component at a time

@@ -1,19 +1,42 @@
 // Reading a run's log file while its job writes it (on a shared file system): the new text since the last read,
-// and the last line (quoted in a failed run's message).
-import { promises as fsp } from 'fs';
+// and the last line (quoted in a failed run's message). The log sits in the run's folder inside the workspace, but
+// the job writes there whatever it likes: it is opened as every workspace file is (safeRead.ts), so a link that
+// leads outside, a FIFO or a device is refused, with a line that says so, instead of being read or blocking.
+import { openWorkspaceFile } from '../workspace/safeRead';
+import { WorkspacePathError } from '../workspace/realPaths';
+
+type LogHandle = NonNullable<Awaited<ReturnType<typeof openWorkspaceFile>>>;
+
+/** The workspace file opened for reading, undefined when absent, or the reason it is refused. */
+async function openLog(root: string, file: string): Promise<LogHandle | undefined | { refused: string }> {
+  try {
+    return await openWorkspaceFile(root, file);
+  } catch (e) {
+    if (e instanceof WorkspacePathError) return { refused: `${e.message}: not read` };
+    return undefined;
+  }
+}
 
 /** Follows files: each read returns the text added since the previous read of that file, whole lines only. */
 export class LogFollower {
   private readonly offsets = new Map<string, number>();
+  private readonly refused = new Set<string>();
 
-  /** New complete lines of `file` (with their newlines), or '' when there are none or the file does not exist. */
+  /** `root`: the workspace the followed files are in. */
+  constructor(private readonly root: string) {}
+
+  /**
+   * New complete lines of `file` (with their newlines), or '' when there are none or the file does not exist. A
+   * refused file gives one line naming the reason, the first time.
+   */
   async read(file: string, flush = false): Promise<string> {
     const offset = this.offsets.get(file) ?? 0;
-    let handle: fsp.FileHandle;
-    try {
-      handle = await fsp.open(file, 'r');
-    } catch {
-      return '';
+    const handle = await openLog(this.root, file);
+    if (handle === undefined) return '';
+    if ('refused' in handle) {
+      if (this.refused.has(file)) return '';
+      this.refused.add(file);
+      return `[mlproject] ${handle.refused}\n`;
     }
     try {
       const { size } = await handle.stat();
@@ -34,14 +57,14 @@ export class LogFollower {
   }
 }
 
-/** The last non-empty line of a file (from its last 4 KB), trimmed; undefined when there is none. */
-export async function lastLine(file: string): Promise<string | undefined> {
-  let handle: fsp.FileHandle;
-  try {
-    handle = await fsp.open(file, 'r');
-  } catch {
-    return undefined;
-  }
+/**
+ * The last non-empty line of a workspace file (from its last 4 KB), trimmed; undefined when there is none; the
+ * reason when the file is refused.
+ */
+export async function lastLine(root: string, file: string): Promise<string | undefined> {
+  const handle = await openLog(root, file);
+  if (handle === undefined) return undefined;
+  if ('refused' in handle) return handle.refused;
   try {
     const { size } = await handle.stat();
     const len = Math.min(size, 4096);

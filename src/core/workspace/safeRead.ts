@@ -21,8 +21,8 @@ export function megabytes(n: number): string {
   return mb >= 10 || Number.isInteger(mb) ? mb.toFixed(0) : mb.toFixed(1).replace(/\.0$/, '');
 }
 
-/** Reads the regular file at the absolute path `abs` (already judged safe), bounded by `maxBytes`; `shown` names it. */
-export async function readRegularFile(abs: string, shown: string, options: ReadOptions): Promise<Buffer> {
+/** Opens the regular file at the absolute path `abs` (already judged safe) for reading; `shown` names it. */
+async function openRegular(abs: string, shown: string): Promise<fsp.FileHandle> {
   let handle: fsp.FileHandle;
   try {
     handle = await fsp.open(abs, OPEN_READ);
@@ -36,6 +36,33 @@ export async function readRegularFile(abs: string, shown: string, options: ReadO
     const st = await handle.stat();
     if (st.isDirectory()) throw new WorkspacePathError(`${shown} is a folder, not a regular file`, 'not-regular');
     if (!st.isFile()) throw new WorkspacePathError(`${shown} is not a regular file (a pipe, a socket or a device)`, 'not-regular');
+  } catch (e) {
+    await handle.close();
+    throw e;
+  }
+  return handle;
+}
+
+/**
+ * A workspace file opened for reading (`target` absolute or relative to `root`), judged as readWorkspaceFile judges
+ * it, for a caller that reads only part of it (a log it follows); undefined when nothing is there. The caller closes it.
+ */
+export async function openWorkspaceFile(root: string, target: string): Promise<fsp.FileHandle | undefined> {
+  const rp = await resolveReal(root, target);
+  if (!rp.exists) return undefined;
+  try {
+    return await openRegular(rp.real, rp.shown);
+  } catch (e) {
+    if (e instanceof WorkspacePathError && e.problem === 'missing') return undefined; // removed meanwhile
+    throw e;
+  }
+}
+
+/** Reads the regular file at the absolute path `abs` (already judged safe), bounded by `maxBytes`; `shown` names it. */
+export async function readRegularFile(abs: string, shown: string, options: ReadOptions): Promise<Buffer> {
+  const handle = await openRegular(abs, shown);
+  try {
+    const st = await handle.stat();
     const tooLarge = (size: number): WorkspacePathError =>
       new WorkspacePathError(`${shown} is larger than ${megabytes(options.maxBytes)} MB`, 'too-large', undefined, size);
     if (st.size > options.maxBytes) throw tooLarge(st.size);

@@ -83,7 +83,7 @@ export async function syncPendingRuns(root: string, slurm: SlurmClient, options:
       const outcome = outcomeOfJob(info, {
         submittedAt: new Date(p.submittedAt), now, time: p.time ?? 'unknown',
         cancelRequested: p.cancelRequested !== undefined,
-        lastLogLine: await lastLine(path.join(p.prepared.runDir, LOG_FILE_NAME)),
+        lastLogLine: await lastLine(p.prepared.root, path.join(p.prepared.runDir, LOG_FILE_NAME)),
       });
       const record = await finishPendingRun(p, outcome, { git: options.git });
       if (record) result.finished.push(record);

@@ -44,7 +44,7 @@ export async function waitForRuns(root: string, runs: readonly PendingRun[], slu
   const byId = new Map(runs.map((p) => [p.prepared.runId, p]));
   const states = new Map(runs.map((p) => [p.prepared.runId, p.state]));
   const done = new Map<string, RunRecord>();
-  const logs = new LogFollower();
+  const logs = new LogFollower(root);
   let cancelled = false;
   let missing = 0;
   let delay = min;

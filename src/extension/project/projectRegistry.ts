@@ -12,7 +12,7 @@ import { PLAN_FILE_NAME } from '../../core/model';
 import { NodeFs } from '../../core/workspace/nodeFs';
 import { MAX_PLAN_CHARS } from '../../core/parse/parsePlan';
 import { WorkspacePathError } from '../../core/workspace/realPaths';
-import { readWorkspaceFile } from '../../core/workspace/safeRead';
+import { checkWorkspaceFile, readWorkspaceFile } from '../../core/workspace/safeRead';
 import { readSettings } from '../common/settings';
 import { briefReaderFor } from './briefReader';
 import { exists } from '../common/files';
@@ -36,6 +36,8 @@ interface Entry {
   cost: CheckCost;
   snapshot?: ProjectSnapshot;
   timer?: ReturnType<typeof setTimeout>;
+  /** why the plan was last refused by the real-path rules (said once until it changes) */
+  refused?: string;
   /** incremented per scheduled check, so a slow old check never overwrites a newer one */
   generation: number;
   /** the check of the latest generation, while it runs */
@@ -136,10 +138,20 @@ export class ProjectRegistry extends DisposableOwner {
   private async runCheck(entry: Entry, generation: number): Promise<void> {
     const text = await readPlanText(entry.planUri);
     if (text instanceof WorkspacePathError) {
-      // Refused by the core's real-path rules (a link leading outside, a FIFO, a huge file): said, never followed.
-      void vscode.window.showErrorMessage(`ML Project: ${PLAN_FILE_NAME} in ${entry.folder.name} is not read: ${text.message}`);
+      // Refused by the core's real-path rules (a link leading outside, a FIFO, a huge file): said once, never
+      // followed, and what an earlier check showed goes (no diagnostics, no quick fix edits through the link).
+      if (generation !== entry.generation) return;
+      if (entry.refused !== text.message) {
+        entry.refused = text.message;
+        void vscode.window.showErrorMessage(`ML Project: ${PLAN_FILE_NAME} in ${entry.folder.name} is not read: ${text.message}`);
+      }
+      if (entry.snapshot) {
+        entry.snapshot = undefined;
+        this.emitter.fire(undefined);
+      }
       return;
     }
+    entry.refused = undefined;
     if (text === undefined) {
       // The plan was deleted between the event and now: rediscover.
       void this.discover();
@@ -206,6 +218,14 @@ export class ProjectRegistry extends DisposableOwner {
  */
 async function readPlanText(uri: vscode.Uri): Promise<string | undefined | WorkspacePathError> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open && uri.scheme === 'file') {
+    // An open document is judged by the file it stands for: its edits and quick fixes would be saved through it.
+    try {
+      await checkWorkspaceFile(path.dirname(uri.fsPath), uri.fsPath);
+    } catch (e) {
+      if (e instanceof WorkspacePathError) return e;
+    }
+  }
   if (open) return open.getText();
   if (uri.scheme === 'file') {
     try {

@@ -5,9 +5,10 @@ import { compareRun, type RunComparison } from '../../core/runs/compare';
 import { localExecutor } from '../../core/runs/executor';
 import { summarizeCandidates, targetsMet, type CandidateStats } from '../../core/runs/candidateStats';
 import { readHistory } from '../../core/runs/history';
-import { discardPreparedRun, prepareRun, RunSetupError, type PreparedRun } from '../../core/runs/prepare';
+import { RunSetupError, type PreparedRun } from '../../core/runs/prepare';
 import { SweepRunner, type SweepEvent, type SweepRun } from '../../core/runs/scheduler';
 import { planSweep, type SweepSpec } from '../../core/runs/sweep';
+import { prepareSweepRuns } from '../../core/runs/sweepPrepare';
 import { summariseSweep } from '../../core/runs/sweepSummary';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliIO, type CommandHandler } from '../io';
 import { help, parseEvalArgs, type EvalArgs } from './evalArgs';
@@ -86,16 +87,10 @@ export const evalCommand: CommandHandler = async (argv, io) => {
   const isSweep = args.all || args.repeat !== undefined || args.candidates.length > 1 || spec.items.length > 1;
   if (slurm) {
     // One batch job per run: every run of the sweep is prepared here and owned by no process while it waits.
-    const prepared: PreparedRun[] = [];
+    let prepared: PreparedRun[];
     try {
-      for (const item of spec.items) {
-        prepared.push(await prepareRun(ws.plan, {
-          root: ws.root, candidateId: item.candidate, seed: item.seed, ...(spec.sweepId ? { sweepId: spec.sweepId } : {}),
-          note: args.note, env: io.env, source: 'cli',
-        }));
-      }
+      prepared = await prepareSweepRuns(ws.plan, spec, { root: ws.root, note: args.note, env: io.env, source: 'cli' });
     } catch (e) {
-      await Promise.all(prepared.map(discardPreparedRun));
       if (e instanceof RunSetupError) throw new UsageError(e.message);
       throw e;
     }

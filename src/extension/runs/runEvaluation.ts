@@ -11,11 +11,10 @@ import { baselineFirst } from '../../core/process/pickOrder';
 import { compareRun, type RunComparison } from '../../core/runs/compare';
 import { finishRun } from '../../core/runs/finish';
 import { readHistory } from '../../core/runs/history';
-import { prepareRun, RunSetupError, type PreparedRun } from '../../core/runs/prepare';
+import { discardPreparedRun, prepareRun, RunSetupError, type PreparedRun } from '../../core/runs/prepare';
 import type { RunRecord } from '../../core/runs/runRecord';
 import { executorOf } from '../../core/runs/slurm/settings';
 import { formatDuration } from '../../core/runs/timeout';
-import { removeTree } from '../../core/workspace/safeWrite';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
 import { runArgsOf, runsOf } from '../project/commandArgs';
 import { readSettings } from '../common/settings';
@@ -26,6 +25,7 @@ import { verdictMessage } from './runText';
 import type { ClusterSubmitter, SubmittedRun } from './slurm/clusterSubmit';
 import type { ActiveRuns } from './activeRuns';
 import { planSweep, type SweepRequest, type SweepSpec } from '../../core/runs/sweep';
+import { prepareSweepRuns } from '../../core/runs/sweepPrepare';
 import { startSweepTask } from './sweepTask';
 import { sweepMessage, sweepProgressText } from './sweepText';
 
@@ -191,7 +191,7 @@ export class EvaluationRunner {
     }
 
     if (!(await this.confirm(project, plan.evaluation?.command ?? prepared.command, prepared.command, prepared.root))) {
-      await removeTree(prepared.root, prepared.runDir).catch(() => undefined); // never through a link leading outside
+      await discardPreparedRun(prepared).catch(() => undefined);
       return undefined;
     }
     if (executorOf(plan) === 'slurm') return this.cluster.submit(project, plan, prepared);
@@ -266,16 +266,10 @@ export class EvaluationRunner {
   /** A sweep: planned, confirmed once for its command text, run in one task terminal, then summarised. */
   /** A sweep on Slurm: every run prepared now (owned by no process while it waits), one batch job each. */
   private async submitSweep(project: ProjectSnapshot, plan: ProjectPlan, spec: SweepSpec, note: string | undefined): Promise<undefined> {
-    const prepared: PreparedRun[] = [];
+    let prepared: PreparedRun[];
     try {
-      for (const item of spec.items) {
-        prepared.push(await prepareRun(plan, {
-          root: project.folder.uri.fsPath, candidateId: item.candidate, seed: item.seed, ...(spec.sweepId ? { sweepId: spec.sweepId } : {}),
-          note: note?.trim() || undefined, env: process.env, source: 'editor',
-        }));
-      }
+      prepared = await prepareSweepRuns(plan, spec, { root: project.folder.uri.fsPath, note: note?.trim() || undefined, env: process.env, source: 'editor' });
     } catch (e) {
-      for (const p of prepared) await removeTree(p.root, p.runDir).catch(() => undefined);
       if (e instanceof RunSetupError) return void this.setupError(project, e);
       throw e;
     }

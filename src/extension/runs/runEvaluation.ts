@@ -16,7 +16,7 @@ import type { RunRecord } from '../../core/runs/runRecord';
 import { executorOf } from '../../core/runs/slurm/settings';
 import { formatDuration } from '../../core/runs/timeout';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
-import { runArgsOf, runsOf } from '../project/commandArgs';
+import { runArgsOf, runsOf, type RunArgs } from '../project/commandArgs';
 import { readSettings } from '../common/settings';
 import { CommandApprovals } from './approval';
 import { freshSnapshot, pickProject } from '../project/pickProject';
@@ -113,8 +113,12 @@ export class EvaluationRunner {
     this.approvals = new CommandApprovals(context.workspaceState);
   }
 
-  /** Evaluate All Candidates: every candidate (baselines first), the repeat count each, as one sweep. */
-  async evaluateAll(arg?: unknown): Promise<SweepOutcome | undefined> {
+  /**
+   * What every entry point does first: refuses in an untrusted workspace, reads the command's arguments, picks the
+   * project and checks it now, so the plan is the one as it is now (the editor's buffer when it is open). Undefined
+   * when there is nothing to evaluate (untrusted, no project, the pick dismissed).
+   */
+  private async projectToEvaluate(arg: unknown): Promise<{ args: RunArgs; project: ProjectSnapshot; plan: ProjectPlan } | undefined> {
     if (!vscode.workspace.isTrusted) {
       refuseUntrusted();
       return undefined;
@@ -123,7 +127,14 @@ export class EvaluationRunner {
     const picked = await pickProject(this.registry, args.folder, 'to evaluate');
     if (!picked) return undefined;
     const project = await freshSnapshot(this.registry, picked);
-    const plan = project.result.parsed.plan;
+    return { args, project, plan: project.result.parsed.plan };
+  }
+
+  /** Evaluate All Candidates: every candidate (baselines first), the repeat count each, as one sweep. */
+  async evaluateAll(arg?: unknown): Promise<SweepOutcome | undefined> {
+    const target = await this.projectToEvaluate(arg);
+    if (!target) return undefined;
+    const { args, project, plan } = target;
     const repeats = args.repeats ?? (await askRepeats(plan, 'ML Project: Evaluate All Candidates'));
     if (repeats === undefined) return undefined;
     return this.sweep(project, plan, { all: true, repeats, ...(args.parallel !== undefined ? { parallel: args.parallel } : {}) }, args.note);
@@ -131,16 +142,9 @@ export class EvaluationRunner {
 
   /** One run (returns its record and comparison) or, with a repeat count above 1, a sweep of the candidate. */
   async run(arg?: unknown): Promise<RunResult | SweepOutcome | SubmittedRun | undefined> {
-    if (!vscode.workspace.isTrusted) {
-      refuseUntrusted();
-      return undefined;
-    }
-    const args = runArgsOf(arg);
-    const picked = await pickProject(this.registry, args.folder, 'to evaluate');
-    if (!picked) return undefined;
-    // The plan as it is now (the editor's buffer when it is open).
-    const project = await freshSnapshot(this.registry, picked);
-    const plan = project.result.parsed.plan;
+    const target = await this.projectToEvaluate(arg);
+    if (!target) return undefined;
+    const { args, project, plan } = target;
 
     let candidate = args.candidate;
     let note = args.note;
@@ -263,7 +267,6 @@ export class EvaluationRunner {
     return { record, comparison };
   }
 
-  /** A sweep: planned, confirmed once for its command text, run in one task terminal, then summarised. */
   /** A sweep on Slurm: every run prepared now (owned by no process while it waits), one batch job each. */
   private async submitSweep(project: ProjectSnapshot, plan: ProjectPlan, spec: SweepSpec, note: string | undefined): Promise<undefined> {
     let prepared: PreparedRun[];
@@ -278,6 +281,7 @@ export class EvaluationRunner {
     return undefined;
   }
 
+  /** A sweep: planned, confirmed once for its command text, run in one task terminal, then summarised. */
   private async sweep(project: ProjectSnapshot, plan: ProjectPlan, request: SweepRequest, note: string | undefined): Promise<SweepOutcome | undefined> {
     let spec;
     try {

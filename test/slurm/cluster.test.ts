@@ -55,6 +55,26 @@ async function prepare(root: string, plan: ProjectPlan, candidateId?: string) {
   return prepareRun(plan, { root, candidateId, env: cluster!.env, source: 'cli' });
 }
 
+/** Runs the mlproject CLI (its TypeScript source) in `cwd`, against the test cluster. */
+function mlproject(cwd: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', pathToFileURL(require.resolve('tsx')).href, path.join(ROOT, 'src/cli/main.ts'), ...args], { cwd, env: cluster!.env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Writes the workspace's .mlproject.yaml: one baseline candidate, logreg, running `command` on Slurm. */
+function writePlanFile(root: string, name: string, command: string, goal?: string): void {
+  writeFileSync(path.join(root, '.mlproject.yaml'), [
+    'version: 1', `project: { name: ${name} }`, ...(goal ? [goal] : []), 'candidates:', '  - { id: logreg, baseline: true }',
+    'decision: { chosen: logreg }', 'evaluation:', '  executor: slurm', `  command: ${command}`, '  timeout: 5m', '',
+  ].join('\n'));
+}
+
 const METRICS = `echo '{"acc":0.75}' > \${metricsFile}`;
 const MIN = 60_000;
 
@@ -157,24 +177,8 @@ describe('Slurm executor on a real cluster', { concurrency: true }, () => {
   test('a job that ends while no mlproject process runs is recorded by the next `runs --sync`, once', { timeout: 2 * MIN }, async (t) => {
     if (skip) return t.skip(skip);
     const { root } = workspace({ command: 'x' });
-    writeFileSync(path.join(root, '.mlproject.yaml'), `version: 1
-project: { name: offline }
-candidates:
-  - { id: logreg, baseline: true }
-decision: { chosen: logreg }
-evaluation:
-  executor: slurm
-  command: sleep 2; ${METRICS}
-  timeout: 5m
-`);
-    const cli = (...args: string[]) => new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', pathToFileURL(require.resolve('tsx')).href, path.join(ROOT, 'src/cli/main.ts'), ...args], { cwd: root, env: cluster!.env });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => { stdout += d; });
-      child.stderr.on('data', (d) => { stderr += d; });
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+    writePlanFile(root, 'offline', `sleep 2; ${METRICS}`);
+    const cli = (...args: string[]) => mlproject(root, ...args);
     const submitted = await cli('eval', '--json');
     assert.equal(submitted.code, 0, submitted.stderr);
     const { pending } = JSON.parse(submitted.stdout) as { pending: { runId: string; jobId: string; state: string }[] };
@@ -196,5 +200,20 @@ evaluation:
     assert.deepEqual(listed.pending, []);
     assert.deepEqual(listed.runs.map((r) => [r.id, r.status]), [[pending[0].runId, 'ok']]);
     assert.equal((await readHistory(historyFile)).runs.length, 1, 'recorded exactly once');
+  });
+
+  test('eval --wait --require-targets gates as a local eval does: on the mean, and =confident never on one run', { timeout: 3 * MIN }, async (t) => {
+    if (skip) return t.skip(skip);
+    const { root } = workspace({ command: 'x' });
+    writePlanFile(root, 'gate', `echo '{"acc":0.8'\${seed}'}' > \${metricsFile}`, 'goal: { success_criteria: [{ metric: acc, target: 0.7, direction: maximize }] }');
+    const confident = await mlproject(root, 'eval', '--wait', '--require-targets=confident');
+    assert.equal(confident.code, 1, confident.stderr);
+    assert.match(confident.stderr, /error: success criteria not met with confidence: acc \(n=1: one run has no interval; repeat the run\)/);
+    const mean = await mlproject(root, 'eval', '--wait', '--require-targets');
+    assert.equal(mean.code, 0, mean.stderr);
+    // a sweep of three seeds (0.80, 0.81, 0.82): the latest sweep's interval is wholly above 0.7
+    const sweep = await mlproject(root, 'eval', '--wait', '--repeat', '3', '--require-targets=confident');
+    assert.equal(sweep.code, 0, sweep.stderr);
+    assert.equal((await readHistory(path.join(root, '.mlproject/runs.jsonl'))).runs.length, 5);
   });
 });

@@ -3,17 +3,18 @@
 // prints how each compares with the baseline and the success criteria, then a summary of the sweep.
 import { compareRun, type RunComparison } from '../../core/runs/compare';
 import { localExecutor } from '../../core/runs/executor';
-import { summarizeCandidates, targetsMet, type CandidateStats } from '../../core/runs/candidateStats';
 import { readHistory } from '../../core/runs/history';
-import { discardPreparedRun, prepareRun, RunSetupError, type PreparedRun } from '../../core/runs/prepare';
+import { RunSetupError, type PreparedRun } from '../../core/runs/prepare';
 import { SweepRunner, type SweepEvent, type SweepRun } from '../../core/runs/scheduler';
 import { planSweep, type SweepSpec } from '../../core/runs/sweep';
+import { prepareSweepRuns } from '../../core/runs/sweepPrepare';
 import { summariseSweep } from '../../core/runs/sweepSummary';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliIO, type CommandHandler } from '../io';
 import { help, parseEvalArgs, type EvalArgs } from './evalArgs';
 import { evalOnSlurm, slurmSettingsFor } from './evalSlurm';
 import { comparisonJson, resultLine } from './runsFormat';
 import { statsJson, statsLines } from './runsStats';
+import { requireTargets, statsByCandidate } from './targetsGate';
 import { loadRunsWorkspace } from './runsWorkspace';
 import { PrefixedLines, sweepSummaryText } from './sweepFormat';
 
@@ -86,21 +87,15 @@ export const evalCommand: CommandHandler = async (argv, io) => {
   const isSweep = args.all || args.repeat !== undefined || args.candidates.length > 1 || spec.items.length > 1;
   if (slurm) {
     // One batch job per run: every run of the sweep is prepared here and owned by no process while it waits.
-    const prepared: PreparedRun[] = [];
+    let prepared: PreparedRun[];
     try {
-      for (const item of spec.items) {
-        prepared.push(await prepareRun(ws.plan, {
-          root: ws.root, candidateId: item.candidate, seed: item.seed, ...(spec.sweepId ? { sweepId: spec.sweepId } : {}),
-          note: args.note, env: io.env, source: 'cli',
-        }));
-      }
+      prepared = await prepareSweepRuns(ws.plan, spec, { root: ws.root, note: args.note, env: io.env, source: 'cli' });
     } catch (e) {
-      await Promise.all(prepared.map(discardPreparedRun));
       if (e instanceof RunSetupError) throw new UsageError(e.message);
       throw e;
     }
     for (const p of prepared) io.stderr(`▶ ${p.candidate} (run ${p.runId}): ${p.command}\n`);
-    return evalOnSlurm(ws.root, ws.plan, prepared, slurm, { wait: args.wait, json: args.json, requireTargets: args.requireTargets !== undefined }, io);
+    return evalOnSlurm(ws.root, ws.plan, prepared, slurm, args, io);
   }
 
   const abort = new AbortController();
@@ -140,7 +135,7 @@ export const evalCommand: CommandHandler = async (argv, io) => {
   // Statistics per candidate of this invocation, over its sample (by default its latest sweep: this one).
   const historyFile = runner.runs[0]?.prepared.historyFile;
   const history = historyFile ? await readHistory(historyFile, ws.root) : { runs: [], corrupt: [] };
-  const statsOf = new Map(summarizeCandidates(history.runs, ws.plan, { scope: args.scope }).map((s) => [s.candidate, s]));
+  const statsOf = statsByCandidate(history.runs, ws.plan, args.scope);
   const candidatesRun = [...new Set(runs.map((r) => r.record!.candidate))];
   if (args.json) {
     const json = cmps.map((c) => {
@@ -162,26 +157,6 @@ export const evalCommand: CommandHandler = async (argv, io) => {
   if (corruptWarning) io.stderr(corruptWarning);
 
   if (result.unrecorded.length > 0 || result.records.some((r) => r.status !== 'ok')) return EXIT_FAILED;
-  if (args.requireTargets) {
-    const gate = args.requireTargets;
-    if ((ws.plan.goal?.success_criteria ?? []).length === 0) {
-      io.stderr('error: --require-targets, but the plan has no goal.success_criteria\n');
-      return EXIT_FAILED;
-    }
-    const failing = candidatesRun.filter((c) => !(statsOf.has(c) && targetsMet(statsOf.get(c)!, gate)));
-    if (failing.length === 0) return EXIT_OK;
-    const confident = gate === 'confident';
-    const missedOf = (c: string): string[] => (statsOf.get(c)?.targets ?? [])
-      .filter((t) => t.status !== 'met-confident' && (confident || t.status !== 'met-on-mean')).map((t) => t.metric);
-    const why = (st: CandidateStats | undefined): string => (confident && st?.n === 1 ? ' (n=1: one run has no interval; repeat the run)' : '');
-    const how = confident ? ' with confidence' : '';
-    if (candidatesRun.length === 1) {
-      io.stderr(`error: success criteria not met${how}: ${missedOf(failing[0]).join(', ')}${why(statsOf.get(failing[0]))}\n`);
-    } else {
-      const which = failing.map((c) => `${c} (${missedOf(c).join(', ')})`);
-      io.stderr(`error: success criteria not met${how} by ${failing.length} of ${candidatesRun.length} candidates: ${which.join(', ')}\n`);
-    }
-    return EXIT_FAILED;
-  }
+  if (args.requireTargets) return requireTargets(io, ws.plan, candidatesRun, statsOf, args.requireTargets);
   return EXIT_OK;
 };

@@ -12,14 +12,13 @@ import { submitSlurmRuns } from '../../core/runs/slurm/submit';
 import { waitForRuns } from '../../core/runs/slurm/wait';
 import type { ProjectPlan } from '../../core/model';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliIO } from '../io';
+import type { EvalArgs } from './evalArgs';
 import { comparisonJson, resultLine } from './runsFormat';
 import { pendingSummary } from './runsSync';
+import { requireTargets, statsByCandidate } from './targetsGate';
 
-export interface SlurmEvalArgs {
-  wait: boolean;
-  json: boolean;
-  requireTargets: boolean;
-}
+/** What `mlproject eval` asked for that the Slurm path needs: --wait, --json, --require-targets and --sample. */
+export type SlurmEvalArgs = Pick<EvalArgs, 'wait' | 'json' | 'requireTargets' | 'scope'>;
 
 /** The plan's Slurm settings when it runs on Slurm, checked before any run folder is made; else undefined. */
 export function slurmSettingsFor(plan: ProjectPlan): SlurmSettings | undefined {
@@ -32,28 +31,29 @@ export function slurmSettingsFor(plan: ProjectPlan): SlurmSettings | undefined {
   }
 }
 
-async function report(records: readonly RunRecord[], historyOf: ReadonlyMap<string, string>, plan: ProjectPlan, args: SlurmEvalArgs, io: CliIO): Promise<number> {
-  let code = EXIT_OK;
+/**
+ * Prints each ended run against the baseline and the criteria; exit 1 when one did not succeed, else, with
+ * --require-targets, the gate of a local sweep over the candidates' statistics (the sample of --sample).
+ */
+async function report(records: readonly RunRecord[], historyFile: string | undefined, plan: ProjectPlan, args: SlurmEvalArgs, io: CliIO): Promise<number> {
   const json: unknown[] = [];
+  // Every run reported is in the history by now (a refused submission is recorded at once).
+  const history = historyFile && records.length > 0 ? await readHistory(historyFile) : { runs: [], corrupt: [] };
   for (const record of records) {
-    const history = await readHistory(historyOf.get(record.id) as string);
     const cmp = compareRun(record, history.runs, plan);
     if (args.json) json.push(comparisonJson(cmp));
     else io.stdout(resultLine(cmp) + '\n');
-    if (record.status !== 'ok') code = EXIT_FAILED;
-    else if (args.requireTargets && !cmp.targetsMet) {
-      io.stderr(`error: run ${record.id}: success criteria not met: ${cmp.criteria.filter((c) => c.status !== 'pass').map((c) => c.metric).join(', ') || 'the plan has no goal.success_criteria'}\n`);
-      code = EXIT_FAILED;
-    }
   }
   if (args.json) io.stdout(JSON.stringify(json.length === 1 ? json[0] : json, null, 2) + '\n');
-  return code;
+  if (records.some((r) => r.status !== 'ok')) return EXIT_FAILED;
+  if (!args.requireTargets) return EXIT_OK;
+  return requireTargets(io, plan, [...new Set(records.map((r) => r.candidate))], statsByCandidate(history.runs, plan, args.scope), args.requireTargets);
 }
 
 /** Submits `prepared` runs to Slurm; with --wait, waits for them and reports them. Returns the exit code. */
 export async function evalOnSlurm(root: string, plan: ProjectPlan, prepared: readonly PreparedRun[], settings: SlurmSettings, args: SlurmEvalArgs, io: CliIO): Promise<number> {
   const slurm = createSlurmClient({ env: io.env });
-  const historyOf = new Map(prepared.map((p) => [p.runId, p.historyFile]));
+  const historyFile = prepared[0]?.historyFile; // one plan, one history
   let results;
   try {
     results = await submitSlurmRuns(prepared, settings, slurm);
@@ -67,7 +67,7 @@ export async function evalOnSlurm(root: string, plan: ProjectPlan, prepared: rea
   if (!args.wait) {
     if (args.json) io.stdout(JSON.stringify({ pending: pending.map(pendingSummary), refused }, null, 2) + '\n');
     if (pending.length > 0) io.stderr('the runs are recorded when their jobs end: run `mlproject runs --sync` (or eval --wait)\n');
-    return refused.length > 0 ? report(refused, historyOf, plan, args, io) : EXIT_OK;
+    return refused.length > 0 ? report(refused, historyFile, plan, args, io) : EXIT_OK;
   }
 
   const abort = new AbortController();
@@ -96,5 +96,5 @@ export async function evalOnSlurm(root: string, plan: ProjectPlan, prepared: rea
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigint);
   }
-  return report([...refused, ...records], historyOf, plan, args, io);
+  return report([...refused, ...records], historyFile, plan, args, io);
 }

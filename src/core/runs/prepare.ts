@@ -7,7 +7,7 @@ import type { ProjectPlan } from '../model';
 import { resolveInside } from '../workspace/paths';
 import { WorkspacePathError } from '../workspace/realPaths';
 import { checkWorkspaceFile } from '../workspace/safeRead';
-import { ensureFolder, removeFile } from '../workspace/safeWrite';
+import { ensureFolder, removeFile, removeTree } from '../workspace/safeWrite';
 import { resolveHistoryPath, HistoryPathError } from './history';
 import { newRunId, type ParamValue, type RunSource } from './runRecord';
 import { closest } from '../text/suggest';
@@ -135,7 +135,7 @@ export async function prepareRun(plan: ProjectPlan, options: PrepareOptions): Pr
     throw e;
   }
   let runId: string;
-  let runDir: string;
+  let runDir: string | undefined;
   let metricsFile: string;
   try {
     // The history must be a regular file inside the workspace (by its real path) before the command runs.
@@ -146,6 +146,8 @@ export async function prepareRun(plan: ProjectPlan, options: PrepareOptions): Pr
     // Never read a previous run's metrics as this run's. A stale symbolic link is removed itself, never its target.
     await removeFile(root, metricsFile);
   } catch (e) {
+    // A run that cannot start keeps no folder (e.g. its metrics file's folder is a file).
+    if (runDir !== undefined) await removeTree(root, runDir).catch(() => undefined);
     if (e instanceof WorkspacePathError) throw new RunSetupError(e.message);
     throw e;
   }
@@ -177,7 +179,10 @@ export async function prepareRun(plan: ProjectPlan, options: PrepareOptions): Pr
   };
 }
 
-/** Takes back the (still empty) folder of a prepared run that will never run, e.g. when a sweep's setup failed. */
+/**
+ * Takes back the (still empty) folder of a prepared run that will never run, e.g. when a sweep's setup failed or the
+ * command was not confirmed. By its real path: never through a link that leads out of the workspace.
+ */
 export async function discardPreparedRun(prepared: PreparedRun): Promise<void> {
-  await fsp.rm(prepared.runDir, { recursive: true, force: true });
+  await removeTree(prepared.root, prepared.runDir);
 }

@@ -9,10 +9,11 @@ import type { Executor, OutputStream } from './executor';
 import type { RunOutcome } from './execute';
 import type { SaveOutcome } from './saveRun';
 import { finishAndSaveRun, type FinishOptions } from './finish';
-import { discardPreparedRun, prepareRun, type PreparedRun } from './prepare';
+import type { PreparedRun } from './prepare';
 import type { RunRecord, RunSource } from './runRecord';
 import type { Env } from './substitute';
 import type { SweepItem, SweepSpec } from './sweep';
+import { prepareSweepRuns } from './sweepPrepare';
 
 export type RunPhase = 'queued' | 'running' | 'finished';
 
@@ -168,24 +169,18 @@ export class SweepRunner extends EventEmitter {
   }
 
   private async prepareAll(): Promise<void> {
+    const { root, env, note, source } = this.options;
     try {
-      for (const item of this.spec.items) {
-        const prepared = await prepareRun(this.plan, {
-          root: this.options.root,
-          candidateId: item.candidate,
-          seed: item.seed,
-          ...(this.spec.sweepId ? { sweepId: this.spec.sweepId } : {}),
-          note: this.options.note,
-          env: this.options.env,
-          source: this.options.source,
-        });
-        const run: SweepRun = { item, prepared, phase: 'queued', queuedAt: new Date() };
-        this.runsList.push(run);
-        this.emitEvent({ type: 'queued', run });
-      }
+      await prepareSweepRuns(this.plan, this.spec, {
+        root, env, note, source,
+        onPrepared: (prepared, item) => {
+          const run: SweepRun = { item, prepared, phase: 'queued', queuedAt: new Date() };
+          this.runsList.push(run);
+          this.emitEvent({ type: 'queued', run });
+        },
+      });
     } catch (e) {
-      // nothing has run: take the prepared (empty) run folders back, so the failed setup leaves nothing behind
-      await Promise.all(this.runsList.splice(0).map((r) => discardPreparedRun(r.prepared)));
+      this.runsList.splice(0); // prepareSweepRuns took their folders back: nothing was prepared
       throw e;
     }
   }

@@ -11,13 +11,12 @@ import { baselineFirst } from '../../core/process/pickOrder';
 import { compareRun, type RunComparison } from '../../core/runs/compare';
 import { finishRun } from '../../core/runs/finish';
 import { readHistory } from '../../core/runs/history';
-import { prepareRun, RunSetupError, type PreparedRun } from '../../core/runs/prepare';
+import { discardPreparedRun, prepareRun, RunSetupError, type PreparedRun } from '../../core/runs/prepare';
 import type { RunRecord } from '../../core/runs/runRecord';
 import { executorOf } from '../../core/runs/slurm/settings';
 import { formatDuration } from '../../core/runs/timeout';
-import { removeTree } from '../../core/workspace/safeWrite';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
-import { runArgsOf, runsOf } from '../project/commandArgs';
+import { runArgsOf, runsOf, type RunArgs } from '../project/commandArgs';
 import { readSettings } from '../common/settings';
 import { CommandApprovals } from './approval';
 import { freshSnapshot, pickProject } from '../project/pickProject';
@@ -26,6 +25,7 @@ import { verdictMessage } from './runText';
 import type { ClusterSubmitter, SubmittedRun } from './slurm/clusterSubmit';
 import type { ActiveRuns } from './activeRuns';
 import { planSweep, type SweepRequest, type SweepSpec } from '../../core/runs/sweep';
+import { prepareSweepRuns } from '../../core/runs/sweepPrepare';
 import { startSweepTask } from './sweepTask';
 import { sweepMessage, sweepProgressText } from './sweepText';
 
@@ -113,8 +113,12 @@ export class EvaluationRunner {
     this.approvals = new CommandApprovals(context.workspaceState);
   }
 
-  /** Evaluate All Candidates: every candidate (baselines first), the repeat count each, as one sweep. */
-  async evaluateAll(arg?: unknown): Promise<SweepOutcome | undefined> {
+  /**
+   * What every entry point does first: refuses in an untrusted workspace, reads the command's arguments, picks the
+   * project and checks it now, so the plan is the one as it is now (the editor's buffer when it is open). Undefined
+   * when there is nothing to evaluate (untrusted, no project, the pick dismissed).
+   */
+  private async projectToEvaluate(arg: unknown): Promise<{ args: RunArgs; project: ProjectSnapshot; plan: ProjectPlan } | undefined> {
     if (!vscode.workspace.isTrusted) {
       refuseUntrusted();
       return undefined;
@@ -123,7 +127,14 @@ export class EvaluationRunner {
     const picked = await pickProject(this.registry, args.folder, 'to evaluate');
     if (!picked) return undefined;
     const project = await freshSnapshot(this.registry, picked);
-    const plan = project.result.parsed.plan;
+    return { args, project, plan: project.result.parsed.plan };
+  }
+
+  /** Evaluate All Candidates: every candidate (baselines first), the repeat count each, as one sweep. */
+  async evaluateAll(arg?: unknown): Promise<SweepOutcome | undefined> {
+    const target = await this.projectToEvaluate(arg);
+    if (!target) return undefined;
+    const { args, project, plan } = target;
     const repeats = args.repeats ?? (await askRepeats(plan, 'ML Project: Evaluate All Candidates'));
     if (repeats === undefined) return undefined;
     return this.sweep(project, plan, { all: true, repeats, ...(args.parallel !== undefined ? { parallel: args.parallel } : {}) }, args.note);
@@ -131,16 +142,9 @@ export class EvaluationRunner {
 
   /** One run (returns its record and comparison) or, with a repeat count above 1, a sweep of the candidate. */
   async run(arg?: unknown): Promise<RunResult | SweepOutcome | SubmittedRun | undefined> {
-    if (!vscode.workspace.isTrusted) {
-      refuseUntrusted();
-      return undefined;
-    }
-    const args = runArgsOf(arg);
-    const picked = await pickProject(this.registry, args.folder, 'to evaluate');
-    if (!picked) return undefined;
-    // The plan as it is now (the editor's buffer when it is open).
-    const project = await freshSnapshot(this.registry, picked);
-    const plan = project.result.parsed.plan;
+    const target = await this.projectToEvaluate(arg);
+    if (!target) return undefined;
+    const { args, project, plan } = target;
 
     let candidate = args.candidate;
     let note = args.note;
@@ -191,7 +195,7 @@ export class EvaluationRunner {
     }
 
     if (!(await this.confirm(project, plan.evaluation?.command ?? prepared.command, prepared.command, prepared.root))) {
-      await removeTree(prepared.root, prepared.runDir).catch(() => undefined); // never through a link leading outside
+      await discardPreparedRun(prepared).catch(() => undefined);
       return undefined;
     }
     if (executorOf(plan) === 'slurm') return this.cluster.submit(project, plan, prepared);
@@ -263,19 +267,12 @@ export class EvaluationRunner {
     return { record, comparison };
   }
 
-  /** A sweep: planned, confirmed once for its command text, run in one task terminal, then summarised. */
   /** A sweep on Slurm: every run prepared now (owned by no process while it waits), one batch job each. */
   private async submitSweep(project: ProjectSnapshot, plan: ProjectPlan, spec: SweepSpec, note: string | undefined): Promise<undefined> {
-    const prepared: PreparedRun[] = [];
+    let prepared: PreparedRun[];
     try {
-      for (const item of spec.items) {
-        prepared.push(await prepareRun(plan, {
-          root: project.folder.uri.fsPath, candidateId: item.candidate, seed: item.seed, ...(spec.sweepId ? { sweepId: spec.sweepId } : {}),
-          note: note?.trim() || undefined, env: process.env, source: 'editor',
-        }));
-      }
+      prepared = await prepareSweepRuns(plan, spec, { root: project.folder.uri.fsPath, note: note?.trim() || undefined, env: process.env, source: 'editor' });
     } catch (e) {
-      for (const p of prepared) await removeTree(p.root, p.runDir).catch(() => undefined);
       if (e instanceof RunSetupError) return void this.setupError(project, e);
       throw e;
     }
@@ -284,6 +281,7 @@ export class EvaluationRunner {
     return undefined;
   }
 
+  /** A sweep: planned, confirmed once for its command text, run in one task terminal, then summarised. */
   private async sweep(project: ProjectSnapshot, plan: ProjectPlan, request: SweepRequest, note: string | undefined): Promise<SweepOutcome | undefined> {
     let spec;
     try {

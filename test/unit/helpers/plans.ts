@@ -92,6 +92,18 @@ export function tempDir(prefix = 'mlproject-test-'): { dir: string; cleanup: () 
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** Wraps a test body so that it runs in a fresh temporary folder (named `prefix…`), removed afterwards. */
+export function withTempDir(prefix: string): (fn: (dir: string) => Promise<void>) => () => Promise<void> {
+  return (fn) => async () => {
+    const { dir, cleanup } = tempDir(prefix);
+    try {
+      await fn(dir);
+    } finally {
+      cleanup();
+    }
+  };
+}
+
 /** A plan with nothing for the process rules to say before Develop: lead, brief, criteria with why. */
 export const HEALTHY_HEAD = [
   'version: 1',

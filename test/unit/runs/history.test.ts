@@ -1,25 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir, hostname } from 'node:os';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import * as path from 'node:path';
 import { appendRun, deleteRuns, historyPath, parseHistory, readHistory, resolveHistoryPath } from '../../../src/core/runs/history';
 import { LockTimeoutError } from '../../../src/core/runs/lock';
 import { sampleRun } from './fixtures/sampleRun';
+import { withTempDir } from '../helpers/plans';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
-function withDir(fn: (dir: string) => Promise<void>): () => Promise<void> {
-  return async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'mlp-history-'));
-    try {
-      await fn(dir);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  };
-}
+const withDir = withTempDir('mlp-history-');
 
 test('history path: evaluation.history or the default, inside the workspace only', () => {
   assert.equal(historyPath({}), '.mlproject/runs.jsonl');

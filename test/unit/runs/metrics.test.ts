@@ -1,21 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync, openSync, ftruncateSync, closeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, mkdirSync, openSync, ftruncateSync, closeSync } from 'node:fs';
 import * as path from 'node:path';
 import { MAX_METRICS_BYTES, MetricsError, parseMetrics, readMetrics } from '../../../src/core/runs/metrics';
 import { firstJsonErrorOffset } from '../../../src/core/runs/jsonPosition';
+import { withTempDir } from '../helpers/plans';
 
-function withDir(fn: (dir: string) => Promise<void>): () => Promise<void> {
-  return async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'mlp-metrics-'));
-    try {
-      await fn(dir);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  };
-}
+const withDir = withTempDir('mlp-metrics-');
 
 test('a JSON object of finite numbers is read as is', () => {
   assert.deepEqual(parseMetrics('{"macro_f1": 0.81, "accuracy": 0.8, "latency_ms": 12, "loss": -1.5e-3}'),

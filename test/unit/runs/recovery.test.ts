@@ -2,25 +2,16 @@
 // writer merges into the history exactly once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { appendRun, deleteRuns, parseHistory, readHistory } from '../../../src/core/runs/history';
 import { readRecovery, recoveryDir, writeRecovery } from '../../../src/core/runs/recovery';
 import { RunNotSavedError, saveRun } from '../../../src/core/runs/saveRun';
 import { holdLock } from './fixtures/holdLock';
 import { sampleRun } from './fixtures/sampleRun';
+import { withTempDir } from '../helpers/plans';
 
-function withDir(fn: (dir: string) => Promise<void>): () => Promise<void> {
-  return async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'mlp-recovery-'));
-    try {
-      await fn(dir);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  };
-}
+const withDir = withTempDir('mlp-recovery-');
 
 /** The run ids in the history file itself, without the pending recovery files. */
 const idsInFile = (file: string): string[] => parseHistory(readFileSync(file, 'utf8')).runs.map((r) => r.id);

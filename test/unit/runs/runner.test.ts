@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ProjectPlan } from '../../../src/core/model';
 import { executeRun } from '../../../src/core/runs/execute';
@@ -11,17 +10,9 @@ import { finishRun } from '../../../src/core/runs/finish';
 import { readHistory } from '../../../src/core/runs/history';
 import { prepareRun, RunSetupError } from '../../../src/core/runs/prepare';
 import { RUN_ID_PATTERN } from '../../../src/core/runs/runRecord';
+import { withTempDir } from '../helpers/plans';
 
-function withDir(fn: (dir: string) => Promise<void>): () => Promise<void> {
-  return async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'mlp-runner-'));
-    try {
-      await fn(dir);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  };
-}
+const withDir = withTempDir('mlp-runner-');
 
 function plan(command: string | undefined, evaluation: ProjectPlan['evaluation'] = {}): ProjectPlan {
   return {
@@ -84,6 +75,12 @@ test('prepareRun: clear errors for what cannot run', withDir(async (root) => {
   await assert.rejects(prepareRun(plan('run ${model}'), opts), /unknown variable \$\{model\}/);
   await assert.rejects(prepareRun(plan('x'), { ...opts, root: path.join(root, 'missing') }), /does not exist/);
   assert.equal(existsSync(path.join(root, '.mlproject')), false); // nothing created for a run that cannot start
+}));
+
+test('prepareRun: a run refused after its folder was made takes the folder back', withDir(async (root) => {
+  writeFileSync(path.join(root, 'out'), 'a file where the metrics folder should be');
+  await assert.rejects(prepareRun(plan('x', { metrics_file: 'out/${candidate}.json' }), { root, env }), (e: unknown) => e instanceof RunSetupError && /out is not a folder/.test(e.message));
+  assert.deepEqual(readdirSync(path.join(root, '.mlproject', 'runs')), []);
 }));
 
 test('prepareRun: a custom metrics_file is created fresh (a stale one from an earlier run is removed)', withDir(async (root) => {

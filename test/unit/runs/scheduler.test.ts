@@ -1,27 +1,18 @@
 // The sweep scheduler with real processes: slots, start-as-slot-frees, seeds, sweep ids, logs, events, cancel.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ProjectPlan } from '../../../src/core/model';
 import { localExecutor, RUN_LOG_FILE, type Executor } from '../../../src/core/runs/executor';
 import { readHistory } from '../../../src/core/runs/history';
 import { elapsedMs, NOT_STARTED_ERROR, runSweep, SweepRunner, type SweepEvent } from '../../../src/core/runs/scheduler';
 import { planSweep } from '../../../src/core/runs/sweep';
+import { withTempDir } from '../helpers/plans';
 
 const env = { PATH: process.env.PATH };
 
-function withDir(fn: (dir: string) => Promise<void>): () => Promise<void> {
-  return async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'mlp-sweep-'));
-    try {
-      await fn(dir);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  };
-}
+const withDir = withTempDir('mlp-sweep-');
 
 /** Polls `ok` until it holds, failing with `what` after `ms`. */
 async function until(ok: () => boolean, what: string, ms = 20_000): Promise<void> {

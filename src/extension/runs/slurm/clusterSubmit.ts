@@ -4,12 +4,11 @@
 import * as vscode from 'vscode';
 import { compareRun, type RunComparison } from '../../../core/runs/compare';
 import type { ProjectPlan } from '../../../core/model';
-import type { PreparedRun } from '../../../core/runs/prepare';
+import { discardPreparedRun, type PreparedRun } from '../../../core/runs/prepare';
 import type { PendingRunState } from '../../../core/runs/pendingStore';
 import type { RunRecord } from '../../../core/runs/runRecord';
 import { slurmSettings, SlurmSettingsError } from '../../../core/runs/slurm/settings';
 import { submitSlurmRuns, type SubmitResult } from '../../../core/runs/slurm/submit';
-import { removeTree } from '../../../core/workspace/safeWrite';
 import { runsOf } from '../../project/commandArgs';
 import type { ProjectRegistry, ProjectSnapshot } from '../../project/projectRegistry';
 import type { ClusterRuns } from './clusterRuns';
@@ -49,7 +48,7 @@ export class ClusterSubmitter {
       settings = slurmSettings(plan);
     } catch (e) {
       if (!(e instanceof SlurmSettingsError)) throw e;
-      for (const p of prepared) await removeTree(p.root, p.runDir).catch(() => undefined);
+      await Promise.allSettled(prepared.map(discardPreparedRun));
       const open = 'Open .mlproject.yaml';
       void vscode.window.showErrorMessage(`ML Project: cannot submit the evaluation to Slurm: ${e.message}`, open).then((c) => {
         if (c === open) void vscode.window.showTextDocument(project.planUri);

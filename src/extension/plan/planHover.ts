@@ -2,7 +2,8 @@
 // and progress; on any other key, the schema's description; on a diagnostic's range, why the rule matters.
 // With the Red Hat YAML extension present, it shows the schema's descriptions itself: the schema section and the
 // phase summary (the phase's schema description) are left out, the rest (which it cannot know) stays.
-// Markdown is rendered untrusted and without HTML: every text here may come from the plan.
+// Markdown is rendered without HTML and untrusted (every text here may come from the plan), except for one command:
+// a rule's section ends with a link to its documentation (Show Rule Documentation, which only opens that page).
 import * as vscode from 'vscode';
 import { parsePlan } from '../../core/parse/parsePlan';
 import type { YamlPath } from '../../core/yamlPath';
@@ -11,6 +12,8 @@ import { describePath } from '../../core/schema/describe';
 import type { StepState } from '../../core/state/projectState';
 import type { Range } from '../../core/types';
 import { toVsRange } from './vsDiagnostics';
+import { ruleDocTarget } from './ruleDocLinks';
+import { COMMANDS } from '../commandIds';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
 import { escape } from './phaseItems';
 
@@ -51,6 +54,10 @@ export class PlanHoverProvider implements vscode.HoverProvider {
         if (!why) continue;
         const title = info?.pitfall ? `Pitfall ${info.pitfall}: ${info.title}` : info?.title ?? d.code;
         md.appendMarkdown(`---\n\n**${escape(title)}** ${code(d.code)}\n\n*Why it matters:* ${why}\n\n`);
+        if (info) {
+          md.appendMarkdown(`[Rule documentation](${ruleDocTarget(d.code).toString()} "Open the rule's section of docs/rules.md")\n\n`);
+          md.isTrusted = { enabledCommands: [COMMANDS.showRule] };
+        }
         range ??= d.range;
       }
     }

@@ -31,6 +31,8 @@ suite('plan hovers and command fixes', () => {
     const rule = await hoverText(document, 'chosen: transformer', 10);
     assert.match(rule, /Why it matters:/);
     assert.match(rule, /single-architecture/);
+    // ending with a link to the rule's documentation (the one command the hover's Markdown may run)
+    assert.ok(rule.includes(`(command:mlproject.showRule?${encodeURIComponent('["single-architecture"]')} `), rule);
   });
 
   test('pitfalls that need input offer their command', async () => {

@@ -17,6 +17,7 @@ import { benchCli, benchHistory, fileSize, newestVsix } from './measureCliSizesH
 import { benchSize, probeMemory, type SizeResult } from './measureEngines';
 import { benchSweep } from './measureSweep';
 import { benchStats } from './measureStats';
+import { bundleParts } from './bundleParts';
 import { benchEditorLatency } from './measureEditorLatency';
 import { buildReport, machine, renderPerformanceDoc } from './report';
 import { slurmSection, withSlurmSection } from './slurmSection';
@@ -63,10 +64,11 @@ async function main(): Promise<void> {
   log(editor.available ? `median ${fmtMs(editor.summary!.median)} over ${editor.samples.length} keystrokes (${editor.vsix})` : editor.note!);
 
   const bundle = fileSize('dist/extension.js');
+  const parts = await bundleParts();
   const vsix = newestVsix();
   const totalS = (performance.now() - started) / 1000;
 
-  const report = buildReport({ sizes, cli, history, stats, bundle, vsix, sweep, editor });
+  const report = buildReport({ sizes, cli, history, stats, bundle, bundleParts: parts, vsix, sweep, editor });
   const { timingTable, targetTable, memTable, notes, targets } = report;
 
   process.stdout.write(`\n${timingTable}\n\n${targetTable}\n\n${memTable}\n\n${notes.join('\n')}\nbench took ${totalS.toFixed(0)} s\n`);

@@ -1,0 +1,4 @@
+// Types of scripts/bundles.mjs for the TypeScript that imports it (bench/bundleParts.ts).
+import type { BuildOptions } from 'esbuild';
+
+export function bundleOptions(options?: { dev?: boolean }): BuildOptions[];

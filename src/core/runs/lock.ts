@@ -2,6 +2,8 @@
 // `<file>.lock` holding an `owner` file; it is taken by renaming a fully written temporary directory onto that
 // name, which fails while another owner's (non-empty) lock directory is there, so a lock is never seen half made.
 // A lock whose owner process is gone (same host) or that is older than `staleMs` is broken and taken over.
+// Only a real folder counts as a lock: a symbolic link or a file found at its name (pre-placed in a cloned
+// repository, say) is refused at once with a message naming it, never read through, followed or waited on.
 import { promises as fsp } from 'fs';
 import * as os from 'os';
 import { randomBytes } from 'crypto';
@@ -23,6 +25,17 @@ interface Owner {
 }
 
 export class LockTimeoutError extends Error {}
+
+/** `<file>.lock` is a symbolic link or not a folder: not a lock mlproject made; deleting it is the user's call. */
+export class LockEntryError extends Error {}
+
+/** Throws LockEntryError when something other than a real folder sits at the lock's name. */
+async function checkLockEntry(lockDir: string): Promise<void> {
+  const st = await fsp.lstat(lockDir).catch(() => undefined);
+  if (!st || st.isDirectory()) return;
+  const what = st.isSymbolicLink() ? 'a symbolic link' : 'not a folder';
+  throw new LockEntryError(`${lockDir} is ${what}, not a lock mlproject made: delete it to record runs again`);
+}
 
 async function readOwner(dir: string): Promise<Owner | undefined> {
   try {
@@ -83,7 +96,8 @@ export async function withFileLock<T>(file: string, fn: () => Promise<T>, option
     } catch (e) {
       await fsp.rm(tmp, { recursive: true, force: true });
       const code = (e as NodeJS.ErrnoException).code;
-      if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'EISDIR' && code !== 'EPERM') throw e;
+      if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'EISDIR' && code !== 'EPERM' && code !== 'ENOTDIR') throw e;
+      await checkLockEntry(lockDir);
     }
     const current = await readOwner(lockDir);
     if (await isStale(lockDir, current, staleMs)) {

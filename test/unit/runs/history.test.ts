@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { hostname } from 'node:os';
 import * as path from 'node:path';
 import { appendRun, deleteRuns, historyPath, parseHistory, readHistory, resolveHistoryPath } from '../../../src/core/runs/history';
-import { LockTimeoutError } from '../../../src/core/runs/lock';
+import { LockEntryError, LockTimeoutError } from '../../../src/core/runs/lock';
 import { sampleRun } from './fixtures/sampleRun';
 import { withTempDir } from '../helpers/plans';
 
@@ -104,6 +105,30 @@ test('a lock left by a dead process is broken; a live one times out with a clear
   writeFileSync(`${file}.lock/owner`, JSON.stringify({ pid: 1, host: 'elsewhere', token: 'old', since: Date.now() - 60_000 }));
   await appendRun(file, sampleRun({ id: '20261126-120000-cccc' }));
   assert.deepEqual((await readHistory(file)).runs.map((r) => r.id), ['20261126-120000-aaaa', '20261126-120000-cccc']);
+}));
+
+test('a link or a file pre-placed at the lock\'s name is refused at once, naming it; nothing outside is touched', withDir(async (dir) => {
+  const file = path.join(dir, 'runs.jsonl');
+  const outside = mkdtempSync(path.join(tmpdir(), 'mlp-lock-outside-'));
+  try {
+    // a link to a folder outside, holding an old "owner": neither read nor broken nor waited on
+    writeFileSync(path.join(outside, 'owner'), JSON.stringify({ pid: 1, host: 'elsewhere', token: 'old', since: Date.now() - 60_000 }));
+    writeFileSync(path.join(outside, 'keep.txt'), 'keep');
+    symlinkSync(outside, `${file}.lock`);
+    const t0 = Date.now();
+    await assert.rejects(appendRun(file, sampleRun(), { timeoutMs: 5_000 }),
+      (e: unknown) => e instanceof LockEntryError && /runs\.jsonl\.lock is a symbolic link/.test((e as Error).message));
+    assert.ok(Date.now() - t0 < 1000, 'refused at once, not after the timeout');
+    assert.deepEqual(readdirSync(outside).sort(), ['keep.txt', 'owner']);
+    assert.deepEqual(readdirSync(dir).sort(), ['runs.jsonl.lock']);
+    // a plain file there
+    rmSync(`${file}.lock`);
+    writeFileSync(`${file}.lock`, 'x');
+    await assert.rejects(appendRun(file, sampleRun()), (e: unknown) => e instanceof LockEntryError && /not a folder/.test((e as Error).message));
+    assert.equal(readFileSync(`${file}.lock`, 'utf8'), 'x');
+  } finally {
+    rmSync(outside, { recursive: true, force: true });
+  }
 }));
 
 test('delete rewrites atomically, keeps every other line byte for byte', withDir(async (dir) => {

@@ -38,6 +38,11 @@ interface Entry {
   timer?: ReturnType<typeof setTimeout>;
   /** why the plan was last refused by the real-path rules (said once until it changes) */
   refused?: string;
+  /**
+   * True once the open plan's real path passed the real-path rules, until the next file-system event on it or its
+   * next opening: keystrokes, which cannot swap the file for a link, are then checked without that look at the disk.
+   */
+  pathVerified?: boolean;
   /** incremented per scheduled check, so a slow old check never overwrites a newer one */
   generation: number;
   /** the check of the latest generation, while it runs */
@@ -81,6 +86,7 @@ export class ProjectRegistry extends DisposableOwner {
       const key = planUri.toString();
       seen.add(key);
       if (!this.entries.has(key)) this.entries.set(key, this.newEntry(folder, planUri));
+      this.entries.get(key)!.pathVerified = false;
     }
     for (const key of [...this.entries.keys()]) {
       if (!seen.has(key)) this.remove(key);
@@ -136,7 +142,8 @@ export class ProjectRegistry extends DisposableOwner {
   }
 
   private async runCheck(entry: Entry, generation: number): Promise<void> {
-    const text = await readPlanText(entry.planUri);
+    const verify = !entry.pathVerified;
+    const text = await readPlanText(entry.planUri, verify);
     if (text instanceof WorkspacePathError) {
       // Refused by the core's real-path rules (a link leading outside, a FIFO, a huge file): said once, never
       // followed, and what an earlier check showed goes (no diagnostics, no quick fix edits through the link).
@@ -152,6 +159,7 @@ export class ProjectRegistry extends DisposableOwner {
       return;
     }
     entry.refused = undefined;
+    if (verify) entry.pathVerified = true;
     if (text === undefined) {
       // The plan was deleted between the event and now: rediscover.
       void this.discover();
@@ -176,6 +184,7 @@ export class ProjectRegistry extends DisposableOwner {
   private onDocument(document: vscode.TextDocument, edited: boolean): void {
     const entry = this.entries.get(document.uri.toString());
     if (!entry) return;
+    if (!edited) entry.pathVerified = false;
     this.schedule(entry, edited ? entry.cost.keystroke(performance.now(), readSettings(entry.folder.uri).debounceMs) : 0);
   }
 
@@ -191,6 +200,7 @@ export class ProjectRegistry extends DisposableOwner {
     for (const entry of this.entries.values()) {
       if (entry.folder.uri.toString() !== folder.uri.toString()) continue;
       if (uri.toString() !== entry.planUri.toString()) entry.checker.invalidate();
+      else entry.pathVerified = false;
       this.schedule(entry, 150);
     }
   }
@@ -216,9 +226,9 @@ export class ProjectRegistry extends DisposableOwner {
  * The open document's text (it may be unsaved), else the file on disk; undefined when it is gone. A file on disk is
  * read with the core's safe reader (its folder is its workspace, as in the CLI); a refusal is returned, not thrown.
  */
-async function readPlanText(uri: vscode.Uri): Promise<string | undefined | WorkspacePathError> {
+async function readPlanText(uri: vscode.Uri, verify: boolean): Promise<string | undefined | WorkspacePathError> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open && uri.scheme === 'file') {
+  if (open && verify && uri.scheme === 'file') {
     // An open document is judged by the file it stands for: its edits and quick fixes would be saved through it.
     try {
       await checkWorkspaceFile(path.dirname(uri.fsPath), uri.fsPath);

@@ -9,7 +9,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CreateBriefResult, UpdateBriefResult } from '../../../src/extension/brief/briefCommands';
 import type { DecisionResult } from '../../../src/extension/brief/recordDecision';
-import { EXTENSION_ID, until } from './planHelpers';
+import { EXTENSION_ID, until, writeWorkspaceFile } from './planHelpers';
 
 
 const folder = () => vscode.workspace.workspaceFolders![0];
@@ -18,26 +18,7 @@ const planFile = () => path.join(root(), '.mlproject.yaml');
 const briefFile = () => path.join(root(), 'docs', 'brief.md');
 const args = (extra: object = {}) => ({ folder: folder().uri.toString(), open: false, today: '2026-12-01', date: '2026-12-01', ...extra });
 
-/**
- * Makes `file` hold `text`, on disk and in the extension host's document of it, if it has one: such a document is
- * edited and saved, as a person would (a write on disk would rely on the file watcher to reload it, and a document
- * an earlier test left behind may not follow the disk in time under load); otherwise the file is written on disk.
- */
-async function writeFile(file: string, text: string): Promise<void> {
-  const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file && !d.isClosed);
-  if (doc) {
-    if (doc.getText() !== text) {
-      const edit = new vscode.WorkspaceEdit();
-      edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
-      assert.ok(await vscode.workspace.applyEdit(edit), `${path.basename(file)}: the edit was not applied`);
-    }
-    if (doc.isDirty) assert.ok(await doc.save(), `${path.basename(file)}: not saved`);
-    // the document shows the text; the disk may still hold an older one when it was not edited here
-    if (fs.readFileSync(file, 'utf8') !== text) fs.writeFileSync(file, text);
-    return;
-  }
-  fs.writeFileSync(file, text);
-}
+const writeFile = writeWorkspaceFile;
 const writePlan = (text: string) => writeFile(planFile(), text);
 
 async function closeAll(): Promise<void> {

@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import { parseHistory } from '../../../src/core/runs/history';
 import type { ClusterRowSummary } from '../../../src/extension/runs/slurm/clusterRows';
 import type { SubmittedRun } from '../../../src/extension/runs/slurm/clusterSubmit';
-import { activated, extensionPath, until } from './planHelpers';
+import { activated, extensionPath, until, writeWorkspaceFile } from './planHelpers';
 
 const folder = () => vscode.workspace.workspaceFolders![0];
 const root = () => folder().uri.fsPath;
@@ -38,13 +38,7 @@ async function eventually<T>(check: () => Promise<T | undefined> | T | undefined
   }
 }
 
-async function writePlan(text: string): Promise<void> {
-  fs.writeFileSync(planFile(), text);
-  await until(() => {
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === planFile());
-    return !doc || doc.getText() === text;
-  }, 'the plan document to reload from disk');
-}
+const writePlan = (text: string) => writeWorkspaceFile(planFile(), text);
 
 /** The example's plan on Slurm, with `prefix` before its command (e.g. `sleep 120 && `). */
 function slurmPlan(original: string, prefix = ''): string {

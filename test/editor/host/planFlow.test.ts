@@ -10,16 +10,14 @@ import { parse } from 'yaml';
 import * as vscode from 'vscode';
 import type { EvaluationResult } from '../../../src/extension/plan/configureEvaluation';
 import type { DecisionResult } from '../../../src/extension/brief/recordDecision';
-import { activated, diagnosticsMatchCli, extensionPath, keepWorkspace, onDisk, planUri, until, useExample, useFixture, workspaceRoot } from './planHelpers';
+import { activated, diagnosticsMatchCli, extensionPath, keepWorkspace, onDisk, planUri, until, useExample, useFixture, workspaceRoot, writeWorkspaceFile } from './planHelpers';
 
 const folder = () => vscode.workspace.workspaceFolders![0].uri.toString();
 const planDocument = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === planUri().toString());
 
-/** Writes the plan on disk and waits until the extension agrees with the CLI about it. */
+/** Writes the plan and waits until the extension agrees with the CLI about it. */
 async function writePlan(text: string): Promise<void> {
-  fs.writeFileSync(planUri().fsPath, text);
-  const doc = planDocument();
-  if (doc) await until(() => doc.isClosed || doc.getText() === text, 'the open plan to reload from disk');
+  await writeWorkspaceFile(planUri().fsPath, text);
   await diagnosticsMatchCli();
 }
 

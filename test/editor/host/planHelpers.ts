@@ -42,6 +42,35 @@ export async function activated(): Promise<void> {
   await until(() => ext.isActive, `${EXTENSION_ID} to activate`);
 }
 
+const documentOf = (file: string) => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file && !d.isClosed);
+
+/**
+ * Makes `file` hold exactly `text` on disk, and any document of it in the extension host show it; shared by every
+ * host suite. A document of the file (an editor an earlier test left open, or one that lingers after closing) is
+ * edited and saved, as a person would: a write on disk alone relies on the file watcher to reload that document,
+ * which on a loaded machine can take longer than a test's timeout. A text whose bytes an editor's save could change
+ * (a BOM, CR line endings) is written on disk, and the document waited for.
+ */
+export async function writeWorkspaceFile(file: string, text: string): Promise<void> {
+  const doc = documentOf(file);
+  if (doc && !text.includes('\r') && !text.startsWith('\ufeff') && doc.eol === vscode.EndOfLine.LF) {
+    if (doc.getText() !== text) {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
+      assert.ok(await vscode.workspace.applyEdit(edit), `${path.basename(file)}: the edit was not applied`);
+    }
+    if (doc.isDirty) assert.ok(await doc.save(), `${path.basename(file)}: not saved`);
+    // the document shows the text; the disk can still hold another when the document was not edited here
+    if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) fs.writeFileSync(file, text);
+    return;
+  }
+  fs.writeFileSync(file, text);
+  await until(() => {
+    const open = documentOf(file);
+    return !open || open.getText() === text.replace(/^\ufeff/, '');
+  }, `${path.basename(file)} to reload from disk`);
+}
+
 /**
  * Makes the workspace folder hold exactly the files of `dir` (the workspace is a temp copy made for the run). The
  * plan is overwritten in place, so the extension sees one change rather than a deleted project.
@@ -63,10 +92,7 @@ async function useFolder(source: string): Promise<string> {
     if (entry !== '.mlproject.yaml') fs.cpSync(path.join(source, entry), path.join(root, entry), { recursive: true });
   }
   const text = fs.readFileSync(path.join(source, '.mlproject.yaml'), 'utf8');
-  fs.writeFileSync(path.join(root, '.mlproject.yaml'), text);
-  // An open (clean) plan document follows the file on disk once the file watcher reports the change.
-  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === planUri().toString());
-  if (document) await until(() => document.isClosed || document.getText() === text, 'the open plan to reload from disk');
+  await writeWorkspaceFile(path.join(root, '.mlproject.yaml'), text);
   return text;
 }
 

@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activated, diagnosticsMatchCli, keepWorkspace, onDisk, planUri, until, useExample, workspaceRoot } from './planHelpers';
+import { activated, diagnosticsMatchCli, keepWorkspace, onDisk, planUri, until, useExample, workspaceRoot, writeWorkspaceFile } from './planHelpers';
 
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'mlproject');
@@ -120,12 +120,8 @@ suite('quick fixes that run a command', () => {
     // and a section only a person can write: no Update offered there
     const human = stale.replace(/## Problem\n[\s\S]*?(?=## Success criteria\n)/, '## Problem\n\n');
     assert.ok(stale !== original && human !== stale);
-    fs.writeFileSync(brief.fsPath, human);
-    // a brief document still open from an earlier suite follows the file before the fix edits it
-    await until(() => {
-      const open = vscode.workspace.textDocuments.find((x) => x.uri.toString() === brief.toString());
-      return !open || open.getText() === human;
-    }, 'an open brief to reload from disk');
+    // a brief document still open from an earlier suite shows the text before the fix edits it
+    await writeWorkspaceFile(brief.fsPath, human);
     const risks = await diagnostic(brief, 'brief-section-empty', /"Risks"/);
     const problem = await diagnostic(brief, 'brief-section-empty', /"Problem"/);
     await vscode.workspace.openTextDocument(brief);

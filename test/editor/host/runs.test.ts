@@ -13,7 +13,7 @@ import { summarizeCandidates } from '../../../src/core/runs/candidateStats';
 import { parsePlan } from '../../../src/core/parse/parsePlan';
 import { DASHBOARD_LAST_MESSAGE_COMMAND } from '../../../src/extension/runs/dashboardPanel';
 import type { ToWebview } from '../../../src/extension/runs/dashboardProtocol';
-import { EXTENSION_ID, until } from './planHelpers';
+import { EXTENSION_ID, until, writeWorkspaceFile } from './planHelpers';
 
 
 const folder = () => vscode.workspace.workspaceFolders![0];
@@ -29,14 +29,7 @@ function run(args: { candidate: string; note?: string }): Thenable<RunResult | u
   return vscode.commands.executeCommand<RunResult | undefined>('mlproject.runEvaluation', { folder: folder().uri.toString(), ...args });
 }
 
-/** Writes the plan on disk and waits until an open document of it (if any) shows the new text. */
-async function writePlan(text: string): Promise<void> {
-  fs.writeFileSync(planFile(), text);
-  await until(() => {
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === planFile());
-    return !doc || doc.getText() === text;
-  }, 'the plan document to reload from disk');
-}
+const writePlan = (text: string) => writeWorkspaceFile(planFile(), text);
 
 /** Changes the plan on disk (e.g. `evaluation.command` or `timeout`). */
 function withPlan(edit: (text: string) => string): Promise<void> {

@@ -13,7 +13,7 @@ import type { RunRecord } from '../../../src/core/runs/runRecord';
 import type { ExtensionExports } from '../../../src/extension/extension';
 import type { RunResult, SweepOutcome } from '../../../src/extension/runs/runEvaluation';
 import type { RunsViewNode } from '../../../src/extension/runs/runsView';
-import { EXTENSION_ID, until } from './planHelpers';
+import { EXTENSION_ID, until, writeWorkspaceFile } from './planHelpers';
 
 const folder = () => vscode.workspace.workspaceFolders![0];
 const root = () => folder().uri.fsPath;
@@ -34,13 +34,7 @@ case "$1" in logreg) base=0.60 ;; knn) base=0.80 ;; *) base=0.85 ;; esac
 printf '{"macro_f1": %s%s, "latency_ms": 1}\\n' "$base" "$2" > "$3"
 `;
 
-async function writePlan(text: string): Promise<void> {
-  fs.writeFileSync(planFile(), text);
-  await until(() => {
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === planFile());
-    return !doc || doc.getText() === text;
-  }, 'the plan document to reload from disk');
-}
+const writePlan = (text: string) => writeWorkspaceFile(planFile(), text);
 
 /** The plan with evaluation.command running the fake script (sleeping `sleep` seconds, writing metrics to `out`). */
 function fakePlan(original: string, sleep: number, out = '${metricsFile}'): string {

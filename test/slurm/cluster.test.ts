@@ -89,7 +89,7 @@ describe('Slurm executor on a real cluster', { concurrency: true }, () => {
     assert.match(submitted.pending.jobId ?? '', /^\d+$/);
     const onDisk = (await listPending(root)).runs;
     assert.deepEqual(onDisk.map((p) => [p.prepared.runId, p.jobId, p.state]), [[prepared.runId, submitted.pending.jobId, 'queued']]);
-    assert.equal((await readHistory(prepared.historyFile)).runs.length, 0, 'a pending run is not in the history');
+    assert.equal((await readHistory(prepared.historyFile, prepared.root)).runs.length, 0, 'a pending run is not in the history');
     const states: string[] = [];
     let log = '';
     const [record] = await waitForRuns(root, [submitted.pending], slurm, { onState: (p) => states.push(p.state), onLog: (_id, text) => { log += text; } });
@@ -99,7 +99,7 @@ describe('Slurm executor on a real cluster', { concurrency: true }, () => {
     assert.ok(states.includes('running'), `states seen: ${states.join(', ')}`);
     assert.match(log, /hello base/);
     assert.match(readFileSync(path.join(prepared.runDir, 'log.txt'), 'utf8'), /hello base/);
-    assert.deepEqual((await readHistory(prepared.historyFile)).runs.map((r) => r.id), [prepared.runId]);
+    assert.deepEqual((await readHistory(prepared.historyFile, prepared.root)).runs.map((r) => r.id), [prepared.runId]);
     assert.deepEqual((await listPending(root)).runs, []);
   });
 
@@ -157,7 +157,7 @@ describe('Slurm executor on a real cluster', { concurrency: true }, () => {
     assert.equal(new Set(results.map((r) => r.pending?.jobId)).size, 8, 'eight distinct jobs');
     const records = await waitForRuns(root, results.map((r) => r.pending!), slurm);
     assert.deepEqual(records.map((r) => [r.candidate, r.status]), ids.map((id) => [id, 'ok']));
-    const history = await readHistory(prepared[0].historyFile);
+    const history = await readHistory(prepared[0].historyFile, prepared[0].root);
     assert.equal(history.runs.length, 8);
     assert.equal(new Set(history.runs.map((r) => r.id)).size, 8);
   });
@@ -169,7 +169,7 @@ describe('Slurm executor on a real cluster', { concurrency: true }, () => {
     await waitFor('the job to end', MIN, async () => ((await slurm.queue([submitted.pending!.jobId!])).size === 0 ? true : undefined));
     const results = await Promise.all([1, 2, 3].map(() => syncPendingRuns(root, slurm)));
     assert.equal(results.reduce((n, r) => n + r.finished.length, 0), 1, 'one sync reports it finished');
-    const history = await readHistory(submitted.pending!.prepared.historyFile);
+    const history = await readHistory(submitted.pending!.prepared.historyFile, submitted.pending!.prepared.root);
     assert.deepEqual(history.runs.map((r) => [r.id, r.status]), [[submitted.pending!.prepared.runId, 'ok']]);
     assert.deepEqual((await listPending(root)).runs, []);
   });
@@ -190,7 +190,7 @@ describe('Slurm executor on a real cluster', { concurrency: true }, () => {
       return /JobState=COMPLETED/.test(r.stdout) ? true : undefined;
     });
     const historyFile = path.join(root, '.mlproject/runs.jsonl');
-    assert.equal((await readHistory(historyFile)).runs.length, 0, 'nothing recorded before the sync');
+    assert.equal((await readHistory(historyFile, path.dirname(historyFile))).runs.length, 0, 'nothing recorded before the sync');
     const first = await cli('runs', '--sync', '--format', 'json');
     assert.equal(first.code, 0, first.stderr);
     assert.match(first.stderr, new RegExp(`recorded: run ${pending[0].runId} \\(logreg\\) ok`));
@@ -199,7 +199,7 @@ describe('Slurm executor on a real cluster', { concurrency: true }, () => {
     const listed = JSON.parse(second.stdout) as { runs: { id: string; status: string }[]; pending: unknown[] };
     assert.deepEqual(listed.pending, []);
     assert.deepEqual(listed.runs.map((r) => [r.id, r.status]), [[pending[0].runId, 'ok']]);
-    assert.equal((await readHistory(historyFile)).runs.length, 1, 'recorded exactly once');
+    assert.equal((await readHistory(historyFile, path.dirname(historyFile))).runs.length, 1, 'recorded exactly once');
   });
 
   test('eval --wait --require-targets gates as a local eval does: on the mean, and =confident never on one run', { timeout: 3 * MIN }, async (t) => {
@@ -214,6 +214,6 @@ describe('Slurm executor on a real cluster', { concurrency: true }, () => {
     // a sweep of three seeds (0.80, 0.81, 0.82): the latest sweep's interval is wholly above 0.7
     const sweep = await mlproject(root, 'eval', '--wait', '--repeat', '3', '--require-targets=confident');
     assert.equal(sweep.code, 0, sweep.stderr);
-    assert.equal((await readHistory(path.join(root, '.mlproject/runs.jsonl'))).runs.length, 5);
+    assert.equal((await readHistory(path.join(root, '.mlproject/runs.jsonl'), root)).runs.length, 5);
   });
 });

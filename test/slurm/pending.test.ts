@@ -62,7 +62,7 @@ test('a submission writes the batch script and a pending file with the job id; a
     assert.equal(refused.record?.status, 'failed');
     assert.match(refused.record?.error ?? '', /not submitted: .*invalid partition/);
     assert.deepEqual((await listPending(root)).runs.map((p) => p.prepared.runId), [prepared.runId]);
-    assert.deepEqual((await readHistory(prepared.historyFile)).runs.map((x) => x.id), [refused.record?.id]);
+    assert.deepEqual((await readHistory(prepared.historyFile, prepared.root)).runs.map((x) => x.id), [refused.record?.id]);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -83,7 +83,7 @@ test('sync: queued -> running is stored; an ended job is recorded once and its p
     slurm.ended.set(pending!.jobId!, { jobId: pending!.jobId!, state: 'COMPLETED', exitCode: { code: 0, signal: 0 } });
     const [a, b] = await Promise.all([syncPendingRuns(root, slurm, { git: false }), syncPendingRuns(root, slurm, { git: false })]);
     assert.equal(a.finished.length + b.finished.length, 1);
-    const history = await readHistory(prepared.historyFile);
+    const history = await readHistory(prepared.historyFile, prepared.root);
     assert.deepEqual(history.runs.map((r) => [r.id, r.status, r.metrics.acc]), [[prepared.runId, 'ok', 0.5]]);
     assert.deepEqual((await listPending(root)).runs, []);
     assert.deepEqual((await syncPendingRuns(root, slurm, { git: false })).finished, []);
@@ -105,7 +105,7 @@ test('a pending file left behind after its run was recorded (a crash between the
     slurm.ended.set(pending!.jobId!, { jobId: pending!.jobId!, state: 'COMPLETED', exitCode: { code: 0, signal: 0 } });
     const s = await syncPendingRuns(root, slurm, { git: false });
     assert.deepEqual(s.finished, []);
-    assert.equal((await readHistory(prepared.historyFile)).runs.length, 1);
+    assert.equal((await readHistory(prepared.historyFile, prepared.root)).runs.length, 1);
     assert.deepEqual((await listPending(root)).runs, []);
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -181,11 +181,11 @@ test('appendRunOnce: of many concurrent appends of one run, exactly one lands', 
   try {
     const file = path.join(root, 'runs.jsonl');
     const record: RunRecord = { id: '20260101-000000-abcdef', candidate: 'm', start: 'a', end: 'b', durationMs: 0, exitCode: 0, status: 'ok', command: 'true', metrics: {}, source: 'cli' };
-    const results = await Promise.all(Array.from({ length: 12 }, () => appendRunOnce(file, record)));
+    const results = await Promise.all(Array.from({ length: 12 }, () => appendRunOnce(file, record, { root: root })));
     assert.equal(results.filter(Boolean).length, 1);
-    assert.equal((await readHistory(file)).runs.length, 1);
-    assert.equal(await appendRunOnce(file, { ...record, id: '20260101-000000-abcdee' }), true);
-    assert.equal((await readHistory(file)).runs.length, 2);
+    assert.equal((await readHistory(file, root)).runs.length, 1);
+    assert.equal(await appendRunOnce(file, { ...record, id: '20260101-000000-abcdee' }, { root: root }), true);
+    assert.equal((await readHistory(file, root)).runs.length, 2);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -35,10 +35,10 @@ export function slurmSettingsFor(plan: ProjectPlan): SlurmSettings | undefined {
  * Prints each ended run against the baseline and the criteria; exit 1 when one did not succeed, else, with
  * --require-targets, the gate of a local sweep over the candidates' statistics (the sample of --sample).
  */
-async function report(records: readonly RunRecord[], historyFile: string | undefined, plan: ProjectPlan, args: SlurmEvalArgs, io: CliIO): Promise<number> {
+async function report(root: string, records: readonly RunRecord[], historyFile: string | undefined, plan: ProjectPlan, args: SlurmEvalArgs, io: CliIO): Promise<number> {
   const json: unknown[] = [];
   // Every run reported is in the history by now (a refused submission is recorded at once).
-  const history = historyFile && records.length > 0 ? await readHistory(historyFile) : { runs: [], corrupt: [] };
+  const history = historyFile && records.length > 0 ? await readHistory(historyFile, root) : { runs: [], corrupt: [] };
   for (const record of records) {
     const cmp = compareRun(record, history.runs, plan);
     if (args.json) json.push(comparisonJson(cmp));
@@ -67,7 +67,7 @@ export async function evalOnSlurm(root: string, plan: ProjectPlan, prepared: rea
   if (!args.wait) {
     if (args.json) io.stdout(JSON.stringify({ pending: pending.map(pendingSummary), refused }, null, 2) + '\n');
     if (pending.length > 0) io.stderr('the runs are recorded when their jobs end: run `mlproject runs --sync` (or eval --wait)\n');
-    return refused.length > 0 ? report(refused, historyFile, plan, args, io) : EXIT_OK;
+    return refused.length > 0 ? report(root, refused, historyFile, plan, args, io) : EXIT_OK;
   }
 
   const abort = new AbortController();
@@ -96,5 +96,5 @@ export async function evalOnSlurm(root: string, plan: ProjectPlan, prepared: rea
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigint);
   }
-  return report([...refused, ...records], historyFile, plan, args, io);
+  return report(root, [...refused, ...records], historyFile, plan, args, io);
 }

@@ -8,7 +8,6 @@
 import * as path from 'path';
 import { DEFAULT_HISTORY_PATH, type ProjectPlan } from '../model';
 import { resolveInside } from '../workspace/paths';
-import { nearestExistingFolder } from '../workspace/realPaths';
 import { readWorkspaceText } from '../workspace/safeRead';
 import { openForAppend, realTarget, replaceFile } from '../workspace/safeWrite';
 import { withFileLock, type LockOptions } from './lock';
@@ -32,14 +31,12 @@ export class HistoryPathError extends Error {}
 export const MAX_HISTORY_BYTES = 128 * 1024 * 1024;
 
 /**
- * `root` is the workspace root: the history's real path must be inside it (see workspace/realPaths.ts). Without
- * it, the history's nearest existing folder is taken as the root.
+ * `root` is the workspace root: the history's real path must be inside it (see workspace/realPaths.ts). Every
+ * caller names it: a default (such as the history's own folder) would judge a linked `.mlproject` folder by itself.
  */
 export interface HistoryOptions extends LockOptions {
-  root?: string;
+  root: string;
 }
-
-const rootOf = async (absPath: string, root?: string): Promise<string> => root ?? nearestExistingFolder(path.dirname(absPath));
 
 /** The workspace-relative path of the run history of a plan. */
 export function historyPath(plan: ProjectPlan): string {
@@ -98,11 +95,10 @@ function notYetIn(ids: Set<string>, pending: readonly RecoveredRun[]): RunRecord
  * history. Throws WorkspacePathError for a link that leads out of `root`, a file that is not a regular file (a FIFO
  * never blocks) or one larger than MAX_HISTORY_BYTES.
  */
-export async function readHistory(absPath: string, root?: string): Promise<History> {
-  const realRoot = await rootOf(absPath, root);
-  const text = await readWorkspaceText(realRoot, absPath, { maxBytes: MAX_HISTORY_BYTES });
+export async function readHistory(absPath: string, root: string): Promise<History> {
+  const text = await readWorkspaceText(root, absPath, { maxBytes: MAX_HISTORY_BYTES });
   const history = text === undefined ? { runs: [], corrupt: [] } : parseHistory(text);
-  const pending = await readRecovery(absPath, realRoot);
+  const pending = await readRecovery(absPath, root);
   if (pending.length > 0) history.runs.push(...notYetIn(new Set(history.runs.map((r) => r.id)), pending));
   return history;
 }
@@ -130,7 +126,7 @@ function holdsId(text: string, id: string): boolean {
 }
 
 /** Appends one record as one line (after the runs waiting in recovery files). Safe against concurrent appenders. */
-export async function appendRun(absPath: string, record: RunRecord, options?: HistoryOptions): Promise<void> {
+export async function appendRun(absPath: string, record: RunRecord, options: HistoryOptions): Promise<void> {
   await appendLine(absPath, record, false, options);
 }
 
@@ -138,7 +134,7 @@ export async function appendRun(absPath: string, record: RunRecord, options?: Hi
  * Appends a record unless the history already holds a run with its id, checked under the same lock as the
  * append: of several processes finishing the same run, exactly one appends it. Returns whether it appended.
  */
-export async function appendRunOnce(absPath: string, record: RunRecord, options?: HistoryOptions): Promise<boolean> {
+export async function appendRunOnce(absPath: string, record: RunRecord, options: HistoryOptions): Promise<boolean> {
   return appendLine(absPath, record, true, options);
 }
 
@@ -148,9 +144,9 @@ function toLine(record: RunRecord): string {
   return line;
 }
 
-async function appendLine(absPath: string, record: RunRecord, once: boolean, options?: HistoryOptions): Promise<boolean> {
+async function appendLine(absPath: string, record: RunRecord, once: boolean, options: HistoryOptions): Promise<boolean> {
   const line = toLine(record);
-  const root = await rootOf(absPath, options?.root);
+  const { root } = options;
   return withFileLock(await realTarget(root, absPath), async () => {
     const pending = await readRecovery(absPath, root);
     const current = once || pending.length > 0 ? (await readWorkspaceText(root, absPath, { maxBytes: MAX_HISTORY_BYTES })) ?? '' : '';
@@ -186,9 +182,9 @@ async function appendLine(absPath: string, record: RunRecord, once: boolean, opt
  * for byte; runs waiting in recovery files are merged in first. Returns the number of runs removed. The file is
  * replaced atomically under the history lock.
  */
-export async function deleteRuns(absPath: string, ids: readonly string[], options?: HistoryOptions): Promise<number> {
+export async function deleteRuns(absPath: string, ids: readonly string[], options: HistoryOptions): Promise<number> {
   const remove = new Set(ids);
-  const root = await rootOf(absPath, options?.root);
+  const { root } = options;
   return withFileLock(await realTarget(root, absPath), async () => {
     const pending = await readRecovery(absPath, root);
     const text = await readWorkspaceText(root, absPath, { maxBytes: MAX_HISTORY_BYTES });

@@ -1,7 +1,6 @@
 // The metrics file an evaluation command writes: one JSON object of metric name -> finite number, e.g.
 // `{"macro_f1": 0.81, "accuracy": 0.84, "latency_ms": 0.7}`. Errors say exactly what is wrong and where.
-import * as path from 'path';
-import { nearestExistingFolder, WorkspacePathError } from '../workspace/realPaths';
+import { WorkspacePathError } from '../workspace/realPaths';
 import { readWorkspaceFile } from '../workspace/safeRead';
 import { firstJsonErrorOffset, positionOf } from './jsonPosition';
 
@@ -54,14 +53,13 @@ export function parseMetrics(text: string, label = 'metrics file'): Record<strin
 
 /**
  * Reads and parses a metrics file; throws MetricsError for a missing, oversized or malformed file, and for one that
- * is not a regular file or is a symbolic link leading outside `root` (the workspace; default: the file's nearest
- * existing folder),
+ * is not a regular file or is a symbolic link leading outside `root` (the workspace, always named by the caller),
  * whose content is then never read, so none of it can reach the error text.
  */
-export async function readMetrics(absPath: string, root?: string): Promise<Record<string, number>> {
+export async function readMetrics(absPath: string, root: string): Promise<Record<string, number>> {
   let bytes: Buffer | undefined;
   try {
-    bytes = await readWorkspaceFile(root ?? (await nearestExistingFolder(path.dirname(absPath))), absPath, { maxBytes: MAX_METRICS_BYTES });
+    bytes = await readWorkspaceFile(root, absPath, { maxBytes: MAX_METRICS_BYTES });
   } catch (e) {
     if (!(e instanceof WorkspacePathError)) throw new MetricsError(`cannot read metrics file ${absPath}: ${(e as Error).message}`);
     if (e.problem === 'too-large') {

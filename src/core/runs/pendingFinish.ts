@@ -9,7 +9,7 @@ import type { RunRecord } from './runRecord';
 /** Records a pending run as finished; returns its record, or undefined when another process had recorded it. */
 export async function finishPendingRun(pending: PendingRun, outcome: FinishedCommand, options: FinishOptions = {}): Promise<RunRecord | undefined> {
   const record = await buildRunRecord(pending.prepared, outcome, options);
-  const appended = await appendRunOnce(pending.prepared.historyFile, record);
+  const appended = await appendRunOnce(pending.prepared.historyFile, record, { root: pending.prepared.root });
   await removePending(pending.prepared.root, pending.prepared.runId);
   return appended ? record : undefined;
 }

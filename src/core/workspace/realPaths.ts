@@ -55,17 +55,6 @@ export async function realRoot(root: string): Promise<string> {
   return real;
 }
 
-/** The nearest folder at or above `p` that exists (the default root of a caller that names none). */
-export async function nearestExistingFolder(p: string): Promise<string> {
-  let cur = path.resolve(p);
-  while (!(await fsp.stat(cur).then((s) => s.isDirectory(), () => false))) {
-    const up = path.dirname(cur);
-    if (up === cur) break;
-    cur = up;
-  }
-  return cur;
-}
-
 /** True when the absolute path `p` is `root` or below it. */
 export function isWithin(root: string, p: string): boolean {
   if (p === root) return true;

@@ -80,7 +80,7 @@ test('eval runs the baseline, then the chosen candidate against it and the targe
   assert.equal(chosen.code, 0, chosen.stderr + chosen.stdout);
   assert.match(chosen.stdout, /  cnn  ok  .*macro_f1=0\.\d+ \(Δ \+0\.\d+\) ✓ ≥ 0\.8.*vs baseline logreg/);
 
-  const h = await readHistory(history());
+  const h = await readHistory(history(), path.dirname(history()));
   assert.equal(h.corrupt.length, 0);
   assert.deepEqual(h.runs.map((r) => [r.candidate, r.status, r.source]), [['logreg', 'ok', 'cli'], ['logreg', 'ok', 'cli'], ['cnn', 'ok', 'cli']]);
   const [b, , c] = h.runs;
@@ -99,7 +99,7 @@ test('eval --json prints the record and its comparison; the candidate params rea
   assert.equal(out.candidate, 'knn');
   assert.equal(out.status, 'ok');
   assert.match(r.stderr, /^knn: macro_f1=/m); // the command's stdout goes to stderr with --json
-  const h = await readHistory(history());
+  const h = await readHistory(history(), path.dirname(history()));
   const latestBase = h.runs.filter((x) => x.candidate === 'logreg').at(-1);
   assert.equal(out.comparison.baseline, latestBase?.id);
   assert.ok(Math.abs(out.comparison.deltas.macro_f1 - (out.metrics.macro_f1 - (latestBase?.metrics.macro_f1 ?? NaN))) < 1e-12);
@@ -117,7 +117,7 @@ test('a failed run exits 1 and is recorded with its exit code', { skip }, async 
   assert.equal(r.code, 1);
   assert.match(r.stdout, /  ast  failed  /);
   assert.match(r.stdout, /failed: the command exited with code 2: eval.py: unknown model 'ast'/);
-  const last = (await readHistory(history())).runs.at(-1);
+  const last = (await readHistory(history(), path.dirname(history()))).runs.at(-1);
   assert.equal(last?.status, 'failed');
   assert.equal(last?.exitCode, 2);
 });
@@ -129,7 +129,7 @@ test('a run that writes no metrics exits 1 with status metrics-error', { skip },
     const r = await invoke(evalCommand, [dir], process.cwd());
     assert.equal(r.code, 1);
     assert.match(r.stdout, /metrics-error: metrics file .* was not written/);
-    assert.equal((await readHistory(path.join(dir, '.mlproject', 'runs.jsonl'))).runs[0].status, 'metrics-error');
+    assert.equal((await readHistory(path.join(dir, '.mlproject', 'runs.jsonl'), dir)).runs[0].status, 'metrics-error');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -207,7 +207,7 @@ test('runs lists the history newest first, as a table or JSON, filtered and limi
   const [runsPart, statsPart] = table.stdout.trimEnd().split('\n\n');
   const lines = runsPart.split('\n');
   assert.match(lines[0], /^run\s+candidate\s+status\s+time\s+macro_f1\s+latency_ms\s+accuracy\s+note$/);
-  const h = await readHistory(history());
+  const h = await readHistory(history(), path.dirname(history()));
   assert.equal(lines.length, 1 + h.runs.length);
   assert.match(lines[1], /^\S+\s+ast\s+failed\s/); // newest first
   assert.match(table.stdout, /cnn\s+ok\s+\S+\s+0\.\d+ \(\+0\.\d+\) ✓/);
@@ -245,7 +245,7 @@ test('runs reports corrupt history lines on stderr and lists the rest', { skip }
 test('the shipped example plan evaluates its chosen candidate with eval.py', { skip }, async () => {
   const r = await invoke(evalCommand, [], shipped);
   assert.equal(r.code, 0, r.stderr + r.stdout);
-  const h = await readHistory(path.join(shipped, '.mlproject', 'runs.jsonl'));
+  const h = await readHistory(path.join(shipped, '.mlproject', 'runs.jsonl'), shipped);
   assert.equal(h.runs.length, 1);
   assert.equal(h.runs[0].status, 'ok');
   assert.ok(typeof h.runs[0].metrics.macro_f1 === 'number');

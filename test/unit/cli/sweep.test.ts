@@ -62,7 +62,7 @@ async function invoke(argv: string[], cwd: string): Promise<{ code: number; stdo
   }
 }
 
-const historyOf = (dir: string) => readHistory(path.join(dir, '.mlproject', 'runs.jsonl'));
+const historyOf = (dir: string) => readHistory(path.join(dir, '.mlproject', 'runs.jsonl'), dir);
 
 test('--all runs every candidate, the baseline first; one result line per run and a summary; a failed run exits 1', async () => {
   const dir = workspace('all', planText());

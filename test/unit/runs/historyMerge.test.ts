@@ -43,23 +43,23 @@ test('two branches that each appended runs merge without a conflict; every recor
     assert.equal(await ensureHistoryMergeUnion(repo, '.mlproject/runs.jsonl'), 'added');
     assert.equal(await ensureHistoryMergeUnion(repo, '.mlproject/runs.jsonl'), 'present');
     const file = path.join(repo, '.mlproject', 'runs.jsonl');
-    for (const n of [1, 2]) await appendRun(file, run(n, 'logreg'));
+    for (const n of [1, 2]) await appendRun(file, run(n, 'logreg'), { root: repo });
     git(repo, 'add', '.gitattributes', '.mlproject/runs.jsonl');
     git(repo, 'commit', '-q', '-m', 'baseline runs');
 
     git(repo, 'checkout', '-q', '-b', 'dana');
-    for (const n of [3, 4, 5]) await appendRun(file, run(n, 'cnn'));
+    for (const n of [3, 4, 5]) await appendRun(file, run(n, 'cnn'), { root: repo });
     git(repo, 'commit', '-q', '-am', 'dana: cnn runs');
 
     git(repo, 'checkout', '-q', 'main');
-    for (const n of [6, 7]) await appendRun(file, run(n, 'knn'));
+    for (const n of [6, 7]) await appendRun(file, run(n, 'knn'), { root: repo });
     git(repo, 'commit', '-q', '-am', 'lee: knn runs');
 
     git(repo, 'merge', '-q', '--no-edit', 'dana'); // fails (exit 1, a conflict) without merge=union
     assert.equal(git(repo, 'status', '--porcelain'), '');
     const text = readFileSync(file, 'utf8');
     assert.doesNotMatch(text, /^(<<<<<<<|=======|>>>>>>>)/m);
-    const h = await readHistory(file);
+    const h = await readHistory(file, repo);
     assert.deepEqual(h.corrupt, []);
     assert.deepEqual(h.runs.map((r) => r.id).sort(), [1, 2, 3, 4, 5, 6, 7].map((n) => run(n, 'x').id).sort());
     assert.ok(text.endsWith('\n'));
@@ -80,10 +80,10 @@ test('without the entry the same merge conflicts (the test above proves the entr
     git(repo, 'add', 'runs.jsonl');
     git(repo, 'commit', '-q', '-m', 'one');
     git(repo, 'checkout', '-q', '-b', 'other');
-    await appendRun(file, run(2, 'b'));
+    await appendRun(file, run(2, 'b'), { root: repo });
     git(repo, 'commit', '-q', '-am', 'two');
     git(repo, 'checkout', '-q', 'main');
-    await appendRun(file, run(3, 'c'));
+    await appendRun(file, run(3, 'c'), { root: repo });
     git(repo, 'commit', '-q', '-am', 'three');
     const r = spawnSync('git', ['merge', '-q', '--no-edit', 'other'], { cwd: repo, encoding: 'utf8' });
     assert.notEqual(r.status, 0);

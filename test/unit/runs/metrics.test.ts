@@ -49,18 +49,18 @@ test('the top level must be an object', () => {
 
 test('readMetrics: missing file, directory, huge file, and a good file', withDir(async (dir) => {
   const file = path.join(dir, 'metrics.json');
-  await assert.rejects(readMetrics(file), (e: unknown) => e instanceof MetricsError && /was not written/.test(e.message) && e.message.includes(file));
+  await assert.rejects(readMetrics(file, dir), (e: unknown) => e instanceof MetricsError && /was not written/.test(e.message) && e.message.includes(file));
   mkdirSync(path.join(dir, 'd'));
-  await assert.rejects(readMetrics(path.join(dir, 'd')), /is not a file/);
+  await assert.rejects(readMetrics(path.join(dir, 'd'), dir), /is not a file/);
   const big = path.join(dir, 'big.json');
   const fd = openSync(big, 'w');
   ftruncateSync(fd, MAX_METRICS_BYTES + 1);
   closeSync(fd);
-  await assert.rejects(readMetrics(big), /over the 10 MB limit/);
+  await assert.rejects(readMetrics(big, dir), /over the 10 MB limit/);
   writeFileSync(file, JSON.stringify({ macro_f1: 0.8 }));
-  assert.deepEqual(await readMetrics(file), { macro_f1: 0.8 });
+  assert.deepEqual(await readMetrics(file, dir), { macro_f1: 0.8 });
   writeFileSync(file, '{"macro_f1": NaN}');
-  await assert.rejects(readMetrics(file), (e: unknown) => e instanceof MetricsError && e.message.includes(file) && /"macro_f1" is NaN/.test(e.message));
+  await assert.rejects(readMetrics(file, dir), (e: unknown) => e instanceof MetricsError && e.message.includes(file) && /"macro_f1" is NaN/.test(e.message));
 }));
 
 test('firstJsonErrorOffset agrees with JSON.parse on what is valid', () => {

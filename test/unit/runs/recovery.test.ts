@@ -24,7 +24,7 @@ test('the recovery folder sits beside the history', () => {
 test('a lock held by another live process: the wait is told, then the run is saved for recovery, shown, and merged once', withDir(async (dir) => {
   const file = path.join(dir, '.mlproject', 'runs.jsonl');
   const first = sampleRun({ id: '20261126-120000-0001' });
-  await appendRun(file, first);
+  await appendRun(file, first, { root: dir });
   const held = await holdLock(file);
   const late = sampleRun({ id: '20261126-120000-0002', note: 'finished while locked' });
   const notices: string[] = [];
@@ -41,13 +41,13 @@ test('a lock held by another live process: the wait is told, then the run is sav
   assert.match(notices[0], new RegExp(`waiting for the lock on .*runs\\.jsonl, held by process ${held.pid} on `));
   assert.deepEqual(JSON.parse(readFileSync(outcome.file, 'utf8')), late);
   assert.deepEqual(idsInFile(file), [first.id]);
-  assert.deepEqual((await readHistory(file)).runs, [first, late]); // readers see it before it is merged
+  assert.deepEqual((await readHistory(file, dir)).runs, [first, late]); // readers see it before it is merged
 
   const next = sampleRun({ id: '20261126-120000-0003' });
   assert.deepEqual(await saveRun(file, next, { root: dir }), { where: 'history', file });
   assert.deepEqual(idsInFile(file), [first.id, late.id, next.id]);
   assert.equal(existsSync(recoveryDir(file)), false);
-  await appendRun(file, sampleRun({ id: '20261126-120000-0004' }));
+  await appendRun(file, sampleRun({ id: '20261126-120000-0004' }), { root: dir });
   assert.deepEqual(idsInFile(file), [first.id, late.id, next.id, '20261126-120000-0004']);
   assert.deepEqual(readdirSync(path.dirname(file)), ['runs.jsonl']);
 }));
@@ -55,12 +55,12 @@ test('a lock held by another live process: the wait is told, then the run is sav
 test('a writer that crashed between appending and removing: the recovery file is removed, the run not duplicated', withDir(async (dir) => {
   const file = path.join(dir, 'runs.jsonl');
   const run = sampleRun({ id: '20261126-120000-0001' });
-  await appendRun(file, run);
+  await appendRun(file, run, { root: dir });
   await writeRecovery(file, run, dir); // as left by a merge that appended it and died before the unlink
-  assert.deepEqual((await readHistory(file)).runs.map((r) => r.id), [run.id]);
-  await appendRun(file, sampleRun({ id: '20261126-120000-0002' }));
+  assert.deepEqual((await readHistory(file, dir)).runs.map((r) => r.id), [run.id]);
+  await appendRun(file, sampleRun({ id: '20261126-120000-0002' }), { root: dir });
   assert.deepEqual(idsInFile(file), [run.id, '20261126-120000-0002']);
-  assert.deepEqual(readdirSync(dir), ['runs.jsonl']);
+  assert.deepEqual(readdirSync(path.dirname(file)), ['runs.jsonl']);
 }));
 
 test('several pending runs merge in order, into a missing history too; the run being appended is not doubled', withDir(async (dir) => {
@@ -71,8 +71,8 @@ test('several pending runs merge in order, into a missing history too; the run b
   await writeRecovery(file, a, dir);
   await writeRecovery(file, sampleRun({ id: '20261126-120000-000c' }), dir);
   assert.equal(existsSync(file), false);
-  await appendRun(file, sampleRun({ id: '20261126-120000-000c', note: 'the same run, appended now' }));
-  const h = await readHistory(file);
+  await appendRun(file, sampleRun({ id: '20261126-120000-000c', note: 'the same run, appended now' }), { root: dir });
+  const h = await readHistory(file, dir);
   assert.deepEqual(h.runs.map((r) => r.id), [a.id, b.id, '20261126-120000-000c']);
   assert.equal(h.runs[2].note, 'the same run, appended now');
 }));
@@ -84,19 +84,19 @@ test('a recovery file is never replaced, and a file that is not a run record is 
   assert.equal(path1, path2);
   assert.equal((await readRecovery(file, dir))[0].record.note, 'first');
   writeFileSync(path.join(recoveryDir(file), 'broken.json'), '{"id": "x"');
-  await appendRun(file, sampleRun({ id: '20261126-120000-0009' }));
+  await appendRun(file, sampleRun({ id: '20261126-120000-0009' }), { root: dir });
   assert.deepEqual(idsInFile(file), ['20261126-120000-aaaa', '20261126-120000-0009']);
   assert.deepEqual(readdirSync(recoveryDir(file)), ['broken.json']);
 }));
 
 test('deleting runs merges the pending ones first and can delete one of them', withDir(async (dir) => {
   const file = path.join(dir, 'runs.jsonl');
-  await appendRun(file, sampleRun({ id: '20261126-120000-0001' }));
+  await appendRun(file, sampleRun({ id: '20261126-120000-0001' }), { root: dir });
   await writeRecovery(file, sampleRun({ id: '20261126-120000-0002' }), dir);
   await writeRecovery(file, sampleRun({ id: '20261126-120000-0003' }), dir);
-  assert.equal(await deleteRuns(file, ['20261126-120000-0002']), 1);
+  assert.equal(await deleteRuns(file, ['20261126-120000-0002'], { root: dir }), 1);
   assert.deepEqual(idsInFile(file), ['20261126-120000-0001', '20261126-120000-0003']);
-  assert.deepEqual(readdirSync(dir), ['runs.jsonl']);
+  assert.deepEqual(readdirSync(path.dirname(file)), ['runs.jsonl']);
 }));
 
 test('only when neither the history nor a recovery file can be written does saving fail, naming both reasons', withDir(async (dir) => {

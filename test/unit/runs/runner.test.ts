@@ -109,7 +109,7 @@ test('a successful run streams output, records metrics and is appended to the hi
   assert.equal(record.source, 'cli');
   assert.deepEqual(record.params, { k: 7, weights: 'distance' });
   assert.equal(record.durationMs, outcome.end.getTime() - outcome.start.getTime());
-  assert.deepEqual((await readHistory(p.historyFile)).runs, [record]);
+  assert.deepEqual((await readHistory(p.historyFile, p.root)).runs, [record]);
 }));
 
 test('a failed command is recorded with its exit code and the last line of stderr', withDir(async (root) => {
@@ -122,7 +122,7 @@ test('a failed command is recorded with its exit code and the last line of stder
   assert.equal(record.exitCode, 3);
   assert.equal(record.error, 'the command exited with code 3: Traceback: model exploded');
   assert.deepEqual(record.metrics, {});
-  assert.equal((await readHistory(p.historyFile)).runs[0].status, 'failed');
+  assert.equal((await readHistory(p.historyFile, p.root)).runs[0].status, 'failed');
 }));
 
 test('a command interrupted with Ctrl+C (exit 130) is recorded as cancelled, other codes as failed', withDir(async (root) => {
@@ -142,7 +142,7 @@ test('a malformed metrics file after a successful command is status metrics-erro
   assert.equal(record.status, 'metrics-error');
   assert.equal(record.exitCode, 0);
   assert.match(record.error ?? '', /metric "macro_f1" is NaN/);
-  assert.equal((await readHistory(p.historyFile)).runs[0].status, 'metrics-error');
+  assert.equal((await readHistory(p.historyFile, p.root)).runs[0].status, 'metrics-error');
 }));
 
 test('a timeout kills the whole process group quickly', withDir(async (root) => {

@@ -46,7 +46,7 @@ function setup(dir: string): void {
   writeFileSync(path.join(dir, 'job.sh'), JOB);
 }
 
-const historyOf = (dir: string) => readHistory(path.join(dir, '.mlproject', 'runs.jsonl'));
+const historyOf = (dir: string) => readHistory(path.join(dir, '.mlproject', 'runs.jsonl'), dir);
 
 test('planSweep: --all puts the baseline first, seeds 0…N−1, labels, a sweep id only for more than one run', () => {
   const p = plan('0', '0', { repeats: 2 });

@@ -89,7 +89,7 @@ export async function waitForRuns(root: string, runs: readonly PendingRun[], slu
       // recorded by another process (another sync, the editor): read it from the history
       const elsewhere = [...byId.values()].filter((p) => !done.has(p.prepared.runId) && !still.has(p.prepared.runId));
       for (const historyFile of new Set(elsewhere.map((p) => p.prepared.historyFile))) {
-        const history = await readHistory(historyFile);
+        const history = await readHistory(historyFile, root);
         for (const r of history.runs) await finish(r);
       }
       const lost = elsewhere.filter((p) => !done.has(p.prepared.runId));

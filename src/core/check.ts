@@ -38,7 +38,7 @@ export function todayUtc(now = new Date()): string {
 }
 
 /** Rules over an already parsed plan and gathered facts: synchronous and cheap. */
-export function checkParsed(parsed: ParsedPlan, facts: WorkspaceFacts, options: { config?: RuleConfig; today?: string; frontEnd?: FrontEnd; countEvidence?: boolean } = {}): CheckResult {
+export function checkParsed(parsed: ParsedPlan, facts: WorkspaceFacts, options: Pick<CheckOptions, 'config' | 'today' | 'frontEnd' | 'countEvidence'> = {}): CheckResult {
   const config = mergeRuleConfig(parsed.plan.rules as RuleConfig | undefined, options.config);
   const state = deriveState(parsed.plan, facts, { countEvidence: options.countEvidence });
   // Nothing to judge when the plan could not be read (too large, empty, an alias bomb) or is not a mapping of keys

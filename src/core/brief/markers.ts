@@ -34,8 +34,6 @@ const MARKER = /^([ \t]*)(<!--[ \t]*mlproject:(begin|end)[ \t]+([A-Za-z0-9][A-Za
 const MARKER_LIKE = /^\s*<!--\s*mlproject:/;
 const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})/;
 
-export const MARKER_LINE = /^\s*<!--\s*mlproject:(begin|end)\s+[A-Za-z0-9][A-Za-z0-9_-]*(?:\s+hash=[0-9a-f]{16})?\s*-->\s*$/;
-
 export function beginMarker(id: string, hash?: string): string {
   return `<!-- mlproject:begin ${id}${hash ? ` hash=${hash}` : ''} -->`;
 }

@@ -37,7 +37,7 @@ function keyInsert(ctx: CursorContext, key: string, schema: JsonSchema): { text:
 export function schemaKeyItems(ctx: CursorContext, path: YamlPath): PlanCompletion[] {
   const mapping = schemaAt(path);
   if (!mapping?.properties) return [];
-  const required = new Set(mapping.properties ? mapping.required ?? [] : []);
+  const required = new Set(mapping.required ?? []);
   const existing = new Set(ctx.existing);
   return Object.entries(mapping.properties)
     .filter(([key]) => !existing.has(key))

@@ -8,7 +8,6 @@ import { COMMANDS } from '../commandIds';
 import { DEFAULT_BRIEF_PATH, type ProjectPlan } from '../../core/model';
 import { renderBrief } from '../../core/brief/generate';
 import { PlanEditError, setProjectBrief } from '../../core/brief/planEdits';
-import type { RunSummary } from '../../core/brief/runs';
 import { BriefTemplateError } from '../../core/brief/template';
 import { describeKept, updateBrief, type KeptBlock } from '../../core/brief/update';
 import { EDITOR_FRONT_END } from '../common/frontEnd';
@@ -67,10 +66,6 @@ function briefArgsOf(arg: unknown): BriefArgs {
 export function configuredBrief(plan: ProjectPlan): string | undefined {
   const b = plan.project?.brief;
   return typeof b === 'string' && b.trim() !== '' ? b.trim() : undefined;
-}
-
-function runSummaries(project: ProjectSnapshot): RunSummary[] {
-  return runsOf(project);
 }
 
 async function showBrief(uri: vscode.Uri): Promise<void> {
@@ -133,7 +128,7 @@ export async function createBrief(registry: ProjectRegistry, arg?: unknown): Pro
       return undefined;
     }
 
-    const text = renderBrief(plan, template, { today: args.today ?? localToday(), runs: runSummaries(project), frontEnd: EDITOR_FRONT_END });
+    const text = renderBrief(plan, template, { today: args.today ?? localToday(), runs: runsOf(project), frontEnd: EDITOR_FRONT_END });
     if (!(await writeNewFile(abs, text, project.folder.uri.fsPath))) throw new BriefCommandError(`${rel} appeared while the brief was generated; it was not overwritten`);
     let planEdited = false;
     if (configured !== rel) {
@@ -222,7 +217,7 @@ export async function updateBriefCommand(registry: ProjectRegistry, arg?: unknow
       return undefined;
     }
     const template = await briefTemplateFor(project.folder);
-    const options = { today: args.today ?? localToday(), runs: runSummaries(project), frontEnd: EDITOR_FRONT_END };
+    const options = { today: args.today ?? localToday(), runs: runsOf(project), frontEnd: EDITOR_FRONT_END };
     // which blocks were edited by hand: the user decides about those before anything is written
     const preview = updateBrief((await vscode.workspace.openTextDocument(uri)).getText(), plan, template, options);
     const replaceEdited = !preview.error && preview.keptBlocks.length > 0 && (await askReplaceEdited(rel, preview.keptBlocks, args.replaceEdited))

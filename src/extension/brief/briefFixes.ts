@@ -11,6 +11,7 @@ import type { Diagnostic } from '../../core/types';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
 import { briefTemplateFor } from '../project/briefTemplate';
 import { runsOf } from '../project/commandArgs';
+import { EDITOR_FRONT_END } from '../common/frontEnd';
 import { codeOf, diagnosticUri, sameDiagnostic } from '../plan/vsDiagnostics';
 
 const BRIEF_CODES = new Set([BRIEF_SECTION_EMPTY, BRIEF_SECTION_MISSING]);
@@ -42,7 +43,7 @@ export class BriefCodeActionProvider implements vscode.CodeActionProvider {
       return []; // a broken template setting: Update Project Brief reports it when run
     }
     const text = document.getText();
-    const update = updateBrief(text, project.result.parsed.plan, template, { today: localToday(), runs: runsOf(project) });
+    const update = updateBrief(text, project.result.parsed.plan, template, { today: localToday(), runs: runsOf(project), frontEnd: EDITOR_FRONT_END });
     if (update.error || update.changedBlocks.length === 0) return [];
     const after = briefStatus(update.text, found[0][1].file!, template).diagnostics;
     return found

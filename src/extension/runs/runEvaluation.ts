@@ -261,7 +261,7 @@ export class EvaluationRunner {
     // Compared with the history just read (as the CLI does), not with a re-check of the whole plan; then the views
     // are refreshed once, with the facts re-gathered so that they show the new run.
     const history = await readHistory(prepared.historyFile, prepared.root);
-    const comparison = compareRun(record, history.runs.some((r) => r.id === record.id) ? history.runs : [...history.runs, record], plan);
+    const comparison = compareRun(record, history.runs, plan);
     await this.registry.refresh(project.planUri);
     this.announce(project, comparison);
     return { record, comparison };

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { DisposableOwner } from '../common/disposableOwner';
 import { COMMANDS, CONTEXT_KEYS, VIEWS, focusCommand } from '../commandIds';
-import { summarizeCandidates, type CandidateStats } from '../../core/runs/candidateStats';
+import type { CandidateStats } from '../../core/runs/candidateStats';
 import { compareWithBaseline, isLater, latestBaselineRun } from '../../core/runs/compare';
 import type { RunRecord } from '../../core/runs/runRecord';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
@@ -14,7 +14,7 @@ import { runsOf } from '../project/commandArgs';
 import type { ActiveRuns } from './activeRuns';
 import { activeTreeItem, candidateTreeItem, runTreeItem, type ActiveNode, type RunNode } from './runItems';
 import { outcomeText } from './runText';
-import { referenceOf } from './statsText';
+import { referenceOf, summariesOf } from './statsText';
 
 export type { ActiveNode, RunNode };
 
@@ -145,7 +145,7 @@ export class RunsView extends DisposableOwner implements vscode.TreeDataProvider
       run,
       comparison: compareWithBaseline(run, latest && run.id === latest.id ? beforeLatest : latest, plan),
     }));
-    const entry = { runs, planKey, rows, stats: summarizeCandidates(runs, plan, { scope: 'latest' }) };
+    const entry = { runs, planKey, rows, stats: summariesOf(runs, plan) };
     this.cache.set(key, entry);
     return entry;
   }
@@ -153,11 +153,6 @@ export class RunsView extends DisposableOwner implements vscode.TreeDataProvider
   /** Every run of a project, newest first, each compared with the latest baseline run (computed once). */
   rowsOf(project: ProjectSnapshot): RunNode[] {
     return this.entry(project).rows;
-  }
-
-  /** Per candidate statistics over its latest sweep (computed with the rows). */
-  statsOf(project: ProjectSnapshot): CandidateStats[] {
-    return this.entry(project).stats;
   }
 
   /** The newest run of a project (for tests and the view's description). */

@@ -1,11 +1,10 @@
 // Text of a sweep in the editor: its runs' output lines in one terminal, each prefixed with its run (`[knn#1] …`),
 // the progress (`sweep 3/12`) and the message at its end. Pure (no vscode).
 import type { ProjectPlan } from '../../core/model';
-import { summarizeCandidates } from '../../core/runs/candidateStats';
 import type { RunRecord } from '../../core/runs/runRecord';
 import type { SweepResult } from '../../core/runs/scheduler';
 import { STATUS_TEXT } from './runText';
-import { meanText, primaryStats, referenceOf } from './statsText';
+import { meanText, primaryStats, referenceOf, summariesOf } from './statsText';
 
 /** Splits one stream of one run into whole lines, each written with the prefix. */
 export class LinePrefixer {
@@ -53,7 +52,7 @@ export function sweepMessage(
 ): string {
   const head = `Sweep${result.sweepId ? ` ${result.sweepId}` : ''} ended: ${sweepOutcomeText(result, total)}.`;
   const candidates = new Set(result.records.map((r) => r.candidate));
-  const all = summarizeCandidates(history, plan, { scope: 'latest' });
+  const all = summariesOf(history, plan);
   const reference = referenceOf(all);
   const parts: string[] = [];
   let metric: string | undefined;

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activated, until, workspaceRoot } from './planHelpers';
+import { activated, workspaceRoot, writeWorkspaceFile } from './planHelpers';
 
 const planFile = () => path.join(workspaceRoot(), '.mlproject.yaml');
 const mlproject = () => path.join(workspaceRoot(), '.mlproject');
@@ -20,21 +20,13 @@ suite('restricted mode: nothing is submitted to a cluster in an untrusted worksp
     original = fs.readFileSync(planFile(), 'utf8');
     const text = original.replace(/^evaluation:\n/m, 'evaluation:\n  executor: slurm\n');
     assert.notEqual(text, original);
-    fs.writeFileSync(planFile(), text);
-    await until(() => {
-      const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === planFile());
-      return !doc || doc.getText() === text;
-    }, 'the plan to reload');
+    await writeWorkspaceFile(planFile(), text);
   });
 
   suiteTeardown(async () => {
     if (original === undefined) return;
-    fs.writeFileSync(planFile(), original);
-    // an open editor of the plan (the first activation brings it to the front) reloads before the next suite reads it
-    await until(() => {
-      const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === planFile());
-      return !doc || doc.getText() === original;
-    }, 'the plan to reload');
+    // an open editor of the plan (the first activation brings it to the front) shows it before the next suite reads it
+    await writeWorkspaceFile(planFile(), original);
   });
 
   test('Run Evaluation with every argument refuses: no pending file, no history line, no run folder', async () => {

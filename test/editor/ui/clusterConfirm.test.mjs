@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { waitFor } from '../../../scripts/editor/codeServer.mjs';
+import { runCommand } from '../../../scripts/editor/workbench.mjs';
 
 export const timeout = 180_000;
 
@@ -30,12 +31,7 @@ export default async function ({ page, workspace, screenshot }) {
   await icon.click();
   await page.locator('.pane-header', { hasText: 'Runs' }).first().waitFor();
 
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input').first();
-  await input.waitFor();
-  await input.fill('>ML Project: Run Evaluation');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'ML Project: Run Evaluation' }).first().waitFor();
-  await page.keyboard.press('Enter');
+  await runCommand(page, 'ML Project: Run Evaluation');
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'logreg' }).first().click();
   await page.locator('.quick-input-widget', { hasText: 'What is this run trying to show?' }).first().waitFor();
   await page.locator('.quick-input-widget input').first().fill('ui test: declined slurm submission');

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { waitFor } from '../../../scripts/editor/codeServer.mjs';
+import { runCommand } from '../../../scripts/editor/workbench.mjs';
 
 const STEP = 'Evaluation against baseline and targets';
 
@@ -17,12 +18,7 @@ export default async function ({ page, workspace, screenshot }) {
   await page.locator('.activitybar [aria-label^="ML Project"]').first().click();
   await page.locator('.pane-body .monaco-list-row', { hasText: 'Deliver' }).first().waitFor();
 
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input').first();
-  await input.waitFor();
-  await input.fill('>ML Project: Mark Step as Done');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'ML Project: Mark Step as Done' }).first().waitFor();
-  await page.keyboard.press('Enter');
+  const input = await runCommand(page, 'ML Project: Mark Step as Done');
 
   // the step picker: every step not done yet, with its phase and status; done steps are not offered
   await page.locator('.quick-input-widget input[placeholder="Mark which step as done?"]').first().waitFor();

@@ -2,6 +2,7 @@
 // nothing runs and no run is recorded.
 import fs from 'node:fs';
 import path from 'node:path';
+import { runCommand } from '../../../scripts/editor/workbench.mjs';
 
 export const trust = false;
 
@@ -14,12 +15,7 @@ export default async function ({ page, workspace, screenshot }) {
   const icon = page.locator('.activitybar [aria-label^="ML Project"]').first();
   await icon.waitFor({ timeout: 60_000 });
   await icon.click();
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input').first();
-  await input.waitFor();
-  await input.fill('>ML Project: Run Evaluation');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'ML Project: Run Evaluation' }).first().waitFor();
-  await page.keyboard.press('Enter');
+  await runCommand(page, 'ML Project: Run Evaluation');
   const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Restricted Mode' }).first();
   await toast.waitFor({ timeout: 30_000 });
   await toast.locator('.monaco-button', { hasText: 'Manage Workspace Trust' }).first().waitFor();

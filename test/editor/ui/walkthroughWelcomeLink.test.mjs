@@ -1,16 +1,12 @@
 // An empty folder: the Phases view's welcome content links to the walkthrough. The link opens it even while VS Code's
 // own walkthrough is in front, and on a folder without a plan no step is shown as done.
+import { runCommand } from '../../../scripts/editor/workbench.mjs';
 export const workspace = 'test/editor/fixtures/empty';
 
 const OURS = 'Design an ML model without the classic pitfalls';
 
 export default async function ({ page, screenshot }) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input').first();
-  await input.waitFor();
-  await input.fill('>Welcome: Open Walkthrough...');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Welcome: Open Walkthrough' }).first().waitFor();
-  await page.keyboard.press('Enter');
+  await runCommand(page, 'Welcome: Open Walkthrough...');
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get Started with VS Code for the Web' }).first().click();
   await page.locator('.gettingStartedSlideDetails h2.category-title', { hasText: 'Get Started with VS Code for the Web' }).first().waitFor();
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { evalCommand } from '../../../src/cli/commands/eval';
 import { runs } from '../../../src/cli/commands/runs';
-import { UsageError, type CliIO, type CommandHandler } from '../../../src/cli/io';
+import { invokeCli } from '../helpers/plans';
 
 const PLAN = `version: 1
 goal:
@@ -31,17 +31,7 @@ fs.writeFileSync(counter, String(i + 1));
 fs.writeFileSync(out, JSON.stringify({ macro_f1: values[i % values.length] }));
 `;
 
-async function invoke(handler: CommandHandler, argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = { cwd, env: { PATH: process.env.PATH }, isTTY: false, stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } };
-  try {
-    return { code: await handler(argv, io), stdout, stderr };
-  } catch (e) {
-    if (e instanceof UsageError) return { code: 2, stdout, stderr: stderr + e.message };
-    throw e;
-  }
-}
+const invoke = invokeCli;
 
 let ws = '';
 before(() => {

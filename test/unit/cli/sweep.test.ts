@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { evalCommand } from '../../../src/cli/commands/eval';
-import { UsageError, type CliIO } from '../../../src/cli/io';
+import { invokeCli } from '../helpers/plans';
 import { readHistory } from '../../../src/core/runs/history';
 
 const CLI = path.resolve(__dirname, '../../../dist/cli.js');
@@ -50,17 +50,7 @@ function workspace(name: string, plan: string): string {
   return dir;
 }
 
-async function invoke(argv: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = { cwd, env: { PATH: process.env.PATH }, isTTY: false, stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } };
-  try {
-    return { code: await evalCommand(argv, io), stdout, stderr };
-  } catch (e) {
-    if (e instanceof UsageError) return { code: 2, stdout, stderr: stderr + e.message };
-    throw e;
-  }
-}
+const invoke = (argv: string[], cwd: string) => invokeCli(evalCommand, argv, cwd);
 
 const historyOf = (dir: string) => readHistory(path.join(dir, '.mlproject', 'runs.jsonl'), dir);
 
@@ -154,6 +144,8 @@ async function until(ok: () => boolean, what: string, ms = 20_000): Promise<void
 }
 
 const skipCli = existsSync(CLI) ? false : 'dist/cli.js is not built (node scripts/build.mjs)';
+// under CI (npm test builds first) a missing bundle fails, never skips
+if (skipCli && process.env.CI === 'true') throw new Error(`CI=true and ${skipCli}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   test(`${signal} to the CLI mid-sweep: every run is recorded once, unfinished ones as cancelled; exit 1`, { skip: skipCli, timeout: 60_000 }, async () => {

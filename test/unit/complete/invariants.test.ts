@@ -14,8 +14,12 @@ const EXAMPLES = ['genre-tagger', 'in-trouble'].map((name) => readFileSync(path.
 const plans = new Map<string, ReturnType<typeof parsePlan>['plan']>();
 const planOf = (text: string) => plans.get(text) ?? plans.set(text, parsePlan(text).plan).get(text)!;
 
+/** How many items all the checks saw: a completion that always offered nothing would pass every check. */
+let offered = 0;
+
 function check(text: string, offset: number): void {
   const items = completionsAt(text, offset, () => planOf(text));
+  offered += items.length;
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const nl = text.indexOf('\n', offset);
   const lineEnd = nl < 0 ? text.length : nl;
@@ -30,6 +34,7 @@ function check(text: string, offset: number): void {
 
 test('every offset of the examples', () => {
   for (const text of EXAMPLES) for (let offset = 0; offset <= text.length; offset++) check(text, offset);
+  assert.ok(offered > 0, 'no completion item anywhere in the examples');
 });
 
 test('plans cut off anywhere, the cursor at the cut or inside the last lines', () => {

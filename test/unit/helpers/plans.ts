@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { checkPlanText, type CheckResult } from '../../../src/core/check';
 import { MemoryFs } from '../../../src/core/workspace/memoryFs';
 import type { Diagnostic, Range, RuleConfig } from '../../../src/core/types';
-import type { CliIO } from '../../../src/cli/io';
+import { UsageError, type CliIO, type CommandHandler } from '../../../src/cli/io';
 
 /** Lines joined with \n, with a final line break. */
 export const yaml = (...lines: string[]): string => lines.join('\n') + '\n';
@@ -84,6 +84,24 @@ export function fakeIO(cwd: string, env: NodeJS.ProcessEnv = {}): FakeIO {
     get stdoutText() { return out.join(''); },
     get stderrText() { return err.join(''); },
   };
+}
+
+/** What a CLI command handler returned and printed; a UsageError counts as exit code 2, its message on stderr. */
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a CLI command handler in-process with a fake IO (PATH only in its environment unless `env` is given). */
+export async function invokeCli(handler: CommandHandler, argv: string[], cwd: string, env: NodeJS.ProcessEnv = { PATH: process.env.PATH }): Promise<CliResult> {
+  const io = fakeIO(cwd, env);
+  try {
+    return { code: await handler(argv, io), stdout: io.stdoutText, stderr: io.stderrText };
+  } catch (e) {
+    if (e instanceof UsageError) return { code: 2, stdout: io.stdoutText, stderr: io.stderrText + e.message };
+    throw e;
+  }
 }
 
 /** A fresh temporary folder, removed by the returned cleanup. */

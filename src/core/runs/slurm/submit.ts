@@ -5,7 +5,7 @@ import * as path from 'path';
 import { createNewFile } from '../../workspace/safeWrite';
 import type { PreparedRun } from '../prepare';
 import { finishPendingRun } from '../pendingFinish';
-import { updatePending, writePending, type PendingRun } from '../pendingStore';
+import { PENDING_FORMAT_VERSION, updatePending, writePending, type PendingRun } from '../pendingStore';
 import type { RunRecord } from '../runRecord';
 import { BATCH_SCRIPT_NAME, batchScript, sbatchArgv } from './batchScript';
 import type { SlurmSettings } from './settings';
@@ -27,7 +27,7 @@ export async function submitSlurmRun(prepared: PreparedRun, settings: SlurmSetti
   if ((await createNewFile(prepared.root, script, batchScript(prepared))) === 'exists') {
     throw new Error(`${script} already exists; a run folder is never reused`);
   }
-  const pending: PendingRun = { version: 1, executor: 'slurm', prepared, state: 'submitting', submittedAt: submittedAt.toISOString(), time: settings.time };
+  const pending: PendingRun = { version: PENDING_FORMAT_VERSION, executor: 'slurm', prepared, state: 'submitting', submittedAt: submittedAt.toISOString(), time: settings.time };
   await writePending(prepared.root, pending);
   let job: { jobId: string; cluster?: string };
   try {

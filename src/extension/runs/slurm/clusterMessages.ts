@@ -40,7 +40,7 @@ export function announceRecorded(project: ProjectSnapshot, records: readonly Run
       others.push(record);
       continue;
     }
-    const cmp = compareRun(record, runs.some((r) => r.id === record.id) ? runs : [...runs, record], plan);
+    const cmp = compareRun(record, runs, plan);
     const show = record.status === 'ok' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
     void show(`ML Project: ${verdictMessage(cmp)}`, DASHBOARD, SHOW_LOG, SHOW_RUNS).then((c) => follow(project, c, record.id));
   }

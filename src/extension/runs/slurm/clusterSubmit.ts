@@ -66,7 +66,7 @@ export class ClusterSubmitter {
   private outcome(project: ProjectSnapshot, plan: ProjectPlan, r: SubmitResult): SubmittedRun | RefusedRun {
     if (r.record) {
       const runs = runsOf(project);
-      const comparison = compareRun(r.record, runs.some((x) => x.id === r.record.id) ? runs : [...runs, r.record], plan);
+      const comparison = compareRun(r.record, runs, plan);
       void vscode.window.showErrorMessage(`ML Project: run ${r.record.id} (${r.record.candidate}) ${r.record.error ?? 'was not submitted'}`);
       return { record: r.record, comparison };
     }

@@ -15,6 +15,7 @@ export default async function ({ page, workspace, screenshot }) {
   const icon = page.locator('.activitybar [aria-label^="ML Project"]').first();
   await icon.waitFor({ timeout: 60_000 });
   await icon.click();
+  await page.locator('.pane-header', { hasText: 'Runs' }).first().waitFor();
   await runCommand(page, 'ML Project: Run Evaluation');
   const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Restricted Mode' }).first();
   await toast.waitFor({ timeout: 30_000 });

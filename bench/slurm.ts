@@ -19,19 +19,13 @@ import { slurmSettings } from '../src/core/runs/slurm/settings';
 import { createSlurmClient } from '../src/core/runs/slurm/slurmProcess';
 import { submitSlurmRun, submitSlurmRuns } from '../src/core/runs/slurm/submit';
 import { waitForRuns } from '../src/core/runs/slurm/wait';
+import { startTestCluster } from '../scripts/slurm/testCluster.cjs';
 import { SLURM_BEGIN, SLURM_END, withSlurmSection } from './slurmSection';
 import { summarise } from './stats';
 
 const REPO = path.resolve(__dirname, '..');
-const PATH = `${process.env.PATH ?? ''}:/usr/sbin:/sbin`;
 const SWEEP = 16;
 const SERIAL = 8;
-
-function sh(script: string, args: string[], env: NodeJS.ProcessEnv = {}): string {
-  const r = spawnSync('bash', [path.join(REPO, 'scripts/slurm', script), ...args], { encoding: 'utf8', env: { ...process.env, PATH, ...env } });
-  if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr || r.stdout}`);
-  return r.stdout;
-}
 
 function plan(): ProjectPlan {
   return {
@@ -41,13 +35,11 @@ function plan(): ProjectPlan {
 }
 
 async function main(): Promise<void> {
-  sh('install.sh', []);
   const slots = cpus().length;
-  const dir = mkdtempSync(path.join(tmpdir(), 'mlp-slurm-bench-'));
+  const cluster = startTestCluster({ cpus: slots, install: true, prefix: 'mlp-slurm-bench-' });
+  if ('skip' in cluster) throw new Error(cluster.skip);
   const ws = mkdtempSync(path.join(tmpdir(), 'mlp-slurm-bench-ws-'));
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  sh('start.sh', [dir, String(port)], { MLP_SLURM_CPUS: String(slots) });
-  const env = { ...process.env, SLURM_CONF: path.join(dir, 'slurm.conf') };
+  const env = { ...process.env, ...cluster.env };
   try {
     const slurm = createSlurmClient({ env });
     const p = plan();
@@ -107,8 +99,7 @@ ${SLURM_END}`;
       writeFileSync(doc, withSlurmSection(readFileSync(doc, 'utf8'), section));
     }
   } finally {
-    sh('stop.sh', [dir]);
-    rmSync(dir, { recursive: true, force: true });
+    cluster.stop();
     rmSync(ws, { recursive: true, force: true });
   }
 }

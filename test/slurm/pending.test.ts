@@ -13,6 +13,7 @@ import type { RunRecord } from '../../src/core/runs/runRecord';
 import { slurmSettings } from '../../src/core/runs/slurm/settings';
 import type { SlurmClient } from '../../src/core/runs/slurm/slurmProcess';
 import { SlurmCommandError } from '../../src/core/runs/slurm/slurmProcess';
+import { cancelPendingRuns } from '../../src/core/runs/slurm/cancel';
 import { submitSlurmRun } from '../../src/core/runs/slurm/submit';
 import { syncPendingRuns } from '../../src/core/runs/slurm/sync';
 import type { JobInfo } from '../../src/core/runs/slurm/parse';
@@ -171,6 +172,34 @@ test('pending files: malformed ones are reported, stray files ignored, updates n
     assert.equal(await updatePending(root, pending!.prepared.runId, (p) => ({ ...p, state: 'running' })), undefined);
     assert.equal(await readPending(pendingFile(root, pending!.prepared.runId), root), undefined);
     assert.throws(() => pendingFile(root, '../escape'), /not a run id/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('cancel: only the asked runs that are pending with a job are cancelled, in one scancel; nothing is created', async () => {
+  const root = tempRoot();
+  try {
+    const slurm = scriptedSlurm();
+    assert.deepEqual(await cancelPendingRuns(root, ['20260101-000000-cccccc'], slurm), []);
+    assert.deepEqual(readdirSync(root), [], 'no pending folder (nor a lock) is made for a run that is not pending');
+    const a = (await submitSlurmRun(await prepareRun(PLAN, { root, env: {} }), slurmSettings(PLAN), slurm, { git: false })).pending!;
+    const b = (await submitSlurmRun(await prepareRun(PLAN, { root, env: {} }), slurmSettings(PLAN), slurm, { git: false })).pending!;
+    const noJob = (await submitSlurmRun(await prepareRun(PLAN, { root, env: {} }), slurmSettings(PLAN), slurm, { git: false })).pending!;
+    await updatePending(root, noJob.prepared.runId, ({ jobId: _, ...p }) => ({ ...p, state: 'submitting' }));
+    writeFileSync(path.join(root, PENDING_DIR, '20260101-000000-aaaaaa.json'), '{ not json');
+    slurm.cancelled.length = 0;
+    const asked = [b.prepared.runId, noJob.prepared.runId, '20260101-000000-aaaaaa', '20260101-000000-dddddd', '../escape'];
+    const now = new Date('2026-12-01T10:00:00Z');
+    assert.deepEqual(await cancelPendingRuns(root, asked, slurm, now), [b.prepared.runId]);
+    assert.deepEqual(slurm.cancelled, [b.jobId]);
+    const read = async (p: PendingRun) => readPending(pendingFile(root, p.prepared.runId), root);
+    assert.equal((await read(b))?.cancelRequested, now.toISOString());
+    assert.equal((await read(noJob))?.cancelRequested, now.toISOString(), 'a run without a job yet is cancelled as soon as sbatch returns');
+    assert.equal((await read(a))?.cancelRequested, undefined, 'a run not asked for is left alone');
+    // asked again later: the first request's time stays
+    await cancelPendingRuns(root, [b.prepared.runId], slurm, new Date('2026-12-01T11:00:00Z'));
+    assert.equal((await read(b))?.cancelRequested, now.toISOString());
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

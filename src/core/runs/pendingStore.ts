@@ -117,17 +117,19 @@ export interface PendingList {
   problems: string[];
 }
 
+/** The run ids that have a pending file in the workspace `root` (its names only: nothing is read), oldest first. */
+export async function pendingRunIds(root: string): Promise<string[]> {
+  const names = await readWorkspaceFolder(root, pendingDir(root));
+  return (names ?? []).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)).filter((id) => RUN_ID_PATTERN.test(id)).sort();
+}
+
 /** All pending runs of a workspace, oldest run id first. */
 export async function listPending(root: string): Promise<PendingList> {
-  const dir = pendingDir(root);
-  const names = await readWorkspaceFolder(root, dir);
-  if (!names) return { runs: [], problems: [] };
   const runs: PendingRun[] = [];
   const problems: string[] = [];
-  for (const name of names.sort()) {
-    if (!name.endsWith('.json') || !RUN_ID_PATTERN.test(name.slice(0, -5))) continue;
+  for (const runId of await pendingRunIds(root)) {
     try {
-      const p = await readPending(path.join(dir, name), root);
+      const p = await readPending(pendingFile(root, runId), root);
       if (p) runs.push(p);
     } catch (e) {
       if (!(e instanceof PendingFileError)) throw e;

@@ -21,8 +21,20 @@ export function megabytes(n: number): string {
   return mb >= 10 || Number.isInteger(mb) ? mb.toFixed(0) : mb.toFixed(1).replace(/\.0$/, '');
 }
 
+/** Refuses what is not a regular file: a folder, a pipe, a socket or a device. */
+function requireRegular(st: { isDirectory(): boolean; isFile(): boolean }, shown: string): void {
+  if (st.isDirectory()) throw new WorkspacePathError(`${shown} is a folder, not a regular file`, 'not-regular');
+  if (!st.isFile()) throw new WorkspacePathError(`${shown} is not a regular file (a pipe, a socket or a device)`, 'not-regular');
+}
+
+/** An open regular file and its size when it was opened (one fstat serves the check and the read). */
+interface OpenedFile {
+  handle: fsp.FileHandle;
+  size: number;
+}
+
 /** Opens the regular file at the absolute path `abs` (already judged safe) for reading; `shown` names it. */
-async function openRegular(abs: string, shown: string): Promise<fsp.FileHandle> {
+async function openRegular(abs: string, shown: string): Promise<OpenedFile> {
   let handle: fsp.FileHandle;
   try {
     handle = await fsp.open(abs, OPEN_READ);
@@ -34,43 +46,25 @@ async function openRegular(abs: string, shown: string): Promise<fsp.FileHandle> 
   }
   try {
     const st = await handle.stat();
-    if (st.isDirectory()) throw new WorkspacePathError(`${shown} is a folder, not a regular file`, 'not-regular');
-    if (!st.isFile()) throw new WorkspacePathError(`${shown} is not a regular file (a pipe, a socket or a device)`, 'not-regular');
+    requireRegular(st, shown);
+    return { handle, size: st.size };
   } catch (e) {
     await handle.close();
     throw e;
   }
-  return handle;
 }
 
-/**
- * A workspace file opened for reading (`target` absolute or relative to `root`), judged as readWorkspaceFile judges
- * it, for a caller that reads only part of it (a log it follows); undefined when nothing is there. The caller closes it.
- */
-export async function openWorkspaceFile(root: string, target: string): Promise<fsp.FileHandle | undefined> {
-  const rp = await resolveReal(root, target);
-  if (!rp.exists) return undefined;
+/** Reads an opened file whole, bounded by `maxBytes`, and closes it. */
+async function readOpened({ handle, size }: OpenedFile, shown: string, options: ReadOptions): Promise<Buffer> {
   try {
-    return await openRegular(rp.real, rp.shown);
-  } catch (e) {
-    if (e instanceof WorkspacePathError && e.problem === 'missing') return undefined; // removed meanwhile
-    throw e;
-  }
-}
-
-/** Reads the regular file at the absolute path `abs` (already judged safe), bounded by `maxBytes`; `shown` names it. */
-export async function readRegularFile(abs: string, shown: string, options: ReadOptions): Promise<Buffer> {
-  const handle = await openRegular(abs, shown);
-  try {
-    const st = await handle.stat();
-    const tooLarge = (size: number): WorkspacePathError =>
-      new WorkspacePathError(`${shown} is larger than ${megabytes(options.maxBytes)} MB`, 'too-large', undefined, size);
-    if (st.size > options.maxBytes) throw tooLarge(st.size);
+    const tooLarge = (n: number): WorkspacePathError =>
+      new WorkspacePathError(`${shown} is larger than ${megabytes(options.maxBytes)} MB`, 'too-large', undefined, n);
+    if (size > options.maxBytes) throw tooLarge(size);
     // The file may grow while it is read: never read more than the limit allows.
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const want = Math.min(Math.max(st.size - total, 0) + 1, options.maxBytes + 1 - total, 1 << 20);
+      const want = Math.min(Math.max(size - total, 0) + 1, options.maxBytes + 1 - total, 1 << 20);
       const buf = Buffer.allocUnsafe(Math.max(want, 1));
       const { bytesRead } = await handle.read(buf, 0, buf.length, null);
       if (bytesRead === 0) break;
@@ -84,20 +78,39 @@ export async function readRegularFile(abs: string, shown: string, options: ReadO
   }
 }
 
+/** Reads the regular file at the absolute path `abs` (already judged safe), bounded by `maxBytes`; `shown` names it. */
+export async function readRegularFile(abs: string, shown: string, options: ReadOptions): Promise<Buffer> {
+  return readOpened(await openRegular(abs, shown), shown, options);
+}
+
+/** A workspace file judged by its real path and opened, or undefined when nothing is there (or it went meanwhile). */
+async function openResolved(root: string, target: string): Promise<{ opened: OpenedFile; shown: string } | undefined> {
+  const rp = await resolveReal(root, target);
+  if (!rp.exists) return undefined;
+  try {
+    return { opened: await openRegular(rp.real, rp.shown), shown: rp.shown };
+  } catch (e) {
+    if (e instanceof WorkspacePathError && e.problem === 'missing') return undefined; // removed meanwhile
+    throw e;
+  }
+}
+
+/**
+ * A workspace file opened for reading (`target` absolute or relative to `root`), judged as readWorkspaceFile judges
+ * it, for a caller that reads only part of it (a log it follows); undefined when nothing is there. The caller closes it.
+ */
+export async function openWorkspaceFile(root: string, target: string): Promise<fsp.FileHandle | undefined> {
+  return (await openResolved(root, target))?.opened.handle;
+}
+
 /**
  * The bytes of a workspace file (`target` absolute or relative to `root`), or undefined when nothing is there (a
  * dangling link inside the workspace counts as nothing). Throws WorkspacePathError for a link that leads outside,
  * a loop, anything that is not a regular file, or a file larger than `maxBytes`.
  */
 export async function readWorkspaceFile(root: string, target: string, options: ReadOptions): Promise<Buffer | undefined> {
-  const rp = await resolveReal(root, target);
-  if (!rp.exists) return undefined;
-  try {
-    return await readRegularFile(rp.real, rp.shown, options);
-  } catch (e) {
-    if (e instanceof WorkspacePathError && e.problem === 'missing') return undefined; // removed meanwhile
-    throw e;
-  }
+  const found = await openResolved(root, target);
+  return found && readOpened(found.opened, found.shown, options);
 }
 
 /** The text of a workspace file as UTF-8 (a BOM is kept, bad bytes become U+FFFD), or undefined when it is missing. */
@@ -113,9 +126,7 @@ export async function checkWorkspaceFile(root: string, target: string): Promise<
   const rp = await resolveReal(root, target);
   if (rp.dangling) throw new WorkspacePathError(`${rp.dangling} is a symbolic link to something that does not exist`, 'missing', rp.dangling);
   if (!rp.exists) return rp;
-  const st = await fsp.stat(rp.real);
-  if (st.isDirectory()) throw new WorkspacePathError(`${rp.shown} is a folder, not a regular file`, 'not-regular');
-  if (!st.isFile()) throw new WorkspacePathError(`${rp.shown} is not a regular file (a pipe, a socket or a device)`, 'not-regular');
+  requireRegular(await fsp.stat(rp.real), rp.shown);
   return rp;
 }
 

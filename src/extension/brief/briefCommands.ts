@@ -18,7 +18,7 @@ import { findStepState } from '../../core/state/projectState';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
 import { editDocument } from '../common/workspaceEdits';
 import { freshSnapshot, pickProject } from '../project/pickProject';
-import { folderArgOf, runsOf } from '../project/commandArgs';
+import { commandArgFields, folderArgOf, runsOf } from '../project/commandArgs';
 import { localToday } from '../../core/text/dates';
 import { writeNewFile } from '../../core/workspace/newFile';
 import { briefTemplateFor, BriefTemplateSettingError } from '../project/briefTemplate';
@@ -52,8 +52,7 @@ function briefEvidence(project: ProjectSnapshot | undefined): Evidence | undefin
 }
 
 function briefArgsOf(arg: unknown): BriefArgs {
-  if (typeof arg !== 'object' || arg === null) return {};
-  const a = arg as Record<string, unknown>;
+  const a = commandArgFields(arg);
   return {
     ...(folderArgOf(a) !== undefined ? { folder: folderArgOf(a) } : {}),
     ...(typeof a.path === 'string' ? { path: a.path } : {}),

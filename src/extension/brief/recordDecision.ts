@@ -12,7 +12,7 @@ import { readWorkspaceFolder } from '../../core/workspace/safeRead';
 import { betterRankedThan, rankCandidates } from '../../core/process/ranking';
 import type { ProjectRegistry } from '../project/projectRegistry';
 import { freshSnapshot, pickProject } from '../project/pickProject';
-import { folderArgOf, runsOf } from '../project/commandArgs';
+import { commandArgFields, folderArgOf, runsOf } from '../project/commandArgs';
 import { localToday } from '../../core/text/dates';
 import { writeNewFile } from '../../core/workspace/newFile';
 import { BriefCommandError, editPlan, insideFolder } from './briefSupport';
@@ -37,8 +37,7 @@ export interface DecisionResult {
 }
 
 function decisionArgsOf(arg: unknown): DecisionArgs {
-  if (typeof arg !== 'object' || arg === null) return {};
-  const a = arg as Record<string, unknown>;
+  const a = commandArgFields(arg);
   return {
     ...(folderArgOf(a) !== undefined ? { folder: folderArgOf(a) } : {}),
     ...(typeof a.chosen === 'string' ? { chosen: a.chosen } : {}),

@@ -9,7 +9,7 @@ import type { TextEdit } from '../../core/types';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
 import { editDocument } from '../common/workspaceEdits';
 import { freshSnapshot, pickProject } from '../project/pickProject';
-import { folderArgOf } from '../project/commandArgs';
+import { commandArgFields, folderArgOf } from '../project/commandArgs';
 
 const LEVELS: Level[] = ['low', 'medium', 'high'];
 const KINDS: { label: string; value: RealityCheckKind; detail: string }[] = [
@@ -72,8 +72,7 @@ interface CandidateArgs {
 }
 
 function candidateArgsOf(arg: unknown): CandidateArgs {
-  if (typeof arg !== 'object' || arg === null || arg instanceof vscode.Uri) return arg instanceof vscode.Uri ? { folder: arg } : {};
-  const a = arg as Record<string, unknown>;
+  const a = commandArgFields(arg);
   const isLevel = (v: unknown): v is Level => LEVELS.includes(v as Level);
   return {
     folder: folderArgOf(a),

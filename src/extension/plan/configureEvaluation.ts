@@ -14,7 +14,7 @@ import { WorkspacePathError } from '../../core/workspace/realPaths';
 import { writeNewFile } from '../../core/workspace/newFile';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
 import { freshSnapshot, pickProject } from '../project/pickProject';
-import { folderArgOf } from '../project/commandArgs';
+import { commandArgFields, folderArgOf } from '../project/commandArgs';
 import { BriefCommandError, editPlan, exists, insideFolder } from '../brief/briefSupport';
 
 const TITLE = 'ML Project: Configure Evaluation';
@@ -37,8 +37,7 @@ export interface EvaluationResult {
 }
 
 function argsOf(arg: unknown): EvaluationArgs {
-  if (typeof arg !== 'object' || arg === null || arg instanceof vscode.Uri) return arg instanceof vscode.Uri ? { folder: arg } : {};
-  const a = arg as Record<string, unknown>;
+  const a = commandArgFields(arg);
   return {
     folder: folderArgOf(a),
     ...(typeof a.dataset === 'string' ? { dataset: a.dataset } : {}),

@@ -8,7 +8,7 @@ import { EditError } from '../../core/edit/setValue';
 import { stepsWithEvidence, type StepState } from '../../core/state/projectState';
 import type { ProjectRegistry } from '../project/projectRegistry';
 import { freshSnapshot, pickProject } from '../project/pickProject';
-import { folderArgOf } from '../project/commandArgs';
+import { commandArgFields, folderArgOf } from '../project/commandArgs';
 import { editPlan } from '../brief/briefSupport';
 
 interface StepItem extends vscode.QuickPickItem {
@@ -17,8 +17,7 @@ interface StepItem extends vscode.QuickPickItem {
 
 /** Arguments of tests: `steps` (step ids) answers the pick; without it every listed step is offered. */
 function argsOf(arg: unknown): { folder?: unknown; steps?: string[] } {
-  if (typeof arg !== 'object' || arg === null) return {};
-  const a = arg as Record<string, unknown>;
+  const a = commandArgFields(arg);
   return { folder: folderArgOf(a), ...(Array.isArray(a.steps) ? { steps: a.steps.filter((s): s is string => typeof s === 'string') } : {}) };
 }
 

@@ -5,6 +5,7 @@ import type { PhaseState, ProjectState, StepState } from '../../core/state/proje
 import type { Diagnostic } from '../../core/types';
 import { ruleInfo } from '../../core/rules/ruleInfo';
 import type { FolderNode, PhaseNode, StageNode, StepNode } from './treeNodes';
+import { escapeMarkdown } from '../common/markdown';
 
 const STATUS_ICON: Record<StepState['status'], vscode.ThemeIcon> = {
   done: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
@@ -89,14 +90,14 @@ export function stepItem(node: StepNode, step: StepState, pitfalls: Diagnostic[]
   item.description = parts.join(' · ');
 
   const md = markdown();
-  md.appendMarkdown(`**${escape(step.title)}** (\`${step.id}\`): ${STATUS_TEXT[step.status]}\n\n`);
+  md.appendMarkdown(`**${escapeMarkdown(step.title)}** (\`${step.id}\`): ${STATUS_TEXT[step.status]}\n\n`);
   md.appendText(step.why);
   md.appendMarkdown('\n\n');
-  if (step.roles.length) md.appendMarkdown(`**Roles:** ${step.roles.map(escape).join(', ')}\n\n`);
-  if (step.evidence) md.appendMarkdown(`**Evidence:** ${step.evidence.seen ? 'seen' : 'not seen'}: ${escape(step.evidence.detail)}\n\n`);
+  if (step.roles.length) md.appendMarkdown(`**Roles:** ${step.roles.map(escapeMarkdown).join(', ')}\n\n`);
+  if (step.evidence) md.appendMarkdown(`**Evidence:** ${step.evidence.seen ? 'seen' : 'not seen'}: ${escapeMarkdown(step.evidence.detail)}\n\n`);
   if (step.doneByEvidence) md.appendMarkdown('Counts as done in the progress: its evidence is seen and the checklist declares no status.\n\n');
-  if (step.reason) md.appendMarkdown(`**Reason:** ${escape(step.reason)}\n\n`);
-  for (const d of pitfalls) md.appendMarkdown(`$(warning) **${escape(ruleInfo(d.code)?.title ?? d.code)}**: ${escape(d.message)}\n\n`);
+  if (step.reason) md.appendMarkdown(`**Reason:** ${escapeMarkdown(step.reason)}\n\n`);
+  for (const d of pitfalls) md.appendMarkdown(`$(warning) **${escapeMarkdown(ruleInfo(d.code)?.title ?? d.code)}**: ${escapeMarkdown(d.message)}\n\n`);
   item.tooltip = md;
 
   let context = `step-${step.status}`;
@@ -109,7 +110,3 @@ export function stepItem(node: StepNode, step: StepState, pitfalls: Diagnostic[]
   return item;
 }
 
-/** Escapes Markdown in user text (titles and reasons come from the plan). */
-export function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
-}

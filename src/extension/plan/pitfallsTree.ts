@@ -9,7 +9,7 @@ import { byPitfallNumber } from '../../core/pitfallsByStep';
 import type { Diagnostic } from '../../core/types';
 import { diagnosticUri, toVsRange } from './vsDiagnostics';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
-import { escape } from './phaseItems';
+import { escapeMarkdown } from '../common/markdown';
 
 type PitfallNode =
   | { kind: 'group'; label: string; items: PitfallNode[] }
@@ -69,9 +69,9 @@ export class PitfallsTreeProvider extends DisposableOwner implements vscode.Tree
     const md = new vscode.MarkdownString();
     md.isTrusted = false;
     md.supportHtml = false;
-    md.appendMarkdown(`**${escape(label)}** (\`${d.code}\`)\n\n${escape(d.message)}\n\n`);
+    md.appendMarkdown(`**${escapeMarkdown(label)}** (\`${d.code}\`)\n\n${escapeMarkdown(d.message)}\n\n`);
     const why = d.why ?? info?.why;
-    if (why) md.appendMarkdown(`*Why:* ${escape(why)}`);
+    if (why) md.appendMarkdown(`*Why:* ${escapeMarkdown(why)}`);
     item.tooltip = md;
     item.contextValue = `diagnostic-${d.code}`;
     const uri = diagnosticUri(node.project.folder.uri, node.project.planUri, d.file);

@@ -15,17 +15,17 @@ import { toVsRange } from './vsDiagnostics';
 import { ruleDocTarget } from './ruleDocLinks';
 import { COMMANDS } from '../commandIds';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
-import { escape } from './phaseItems';
+import { escapeMarkdown } from '../common/markdown';
 
 const contains = (r: Range, offset: number) => r.startOffset <= offset && offset <= r.endOffset;
 const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
 
 function stepSection(md: vscode.MarkdownString, step: StepState): void {
-  md.appendMarkdown(`**${escape(step.title)}** ${code(step.id)}: ${step.status}${step.custom ? ' (custom step)' : ''}\n\n`);
-  md.appendMarkdown(`${step.custom ? escape(step.why) : step.why}\n\n`);
-  if (step.roles.length) md.appendMarkdown(`*Roles:* ${step.roles.map(escape).join(', ')}\n\n`);
+  md.appendMarkdown(`**${escapeMarkdown(step.title)}** ${code(step.id)}: ${step.status}${step.custom ? ' (custom step)' : ''}\n\n`);
+  md.appendMarkdown(`${step.custom ? escapeMarkdown(step.why) : step.why}\n\n`);
+  if (step.roles.length) md.appendMarkdown(`*Roles:* ${step.roles.map(escapeMarkdown).join(', ')}\n\n`);
   if (step.evidence) md.appendMarkdown(`*Evidence:* ${step.evidence.seen ? 'seen' : 'not seen'}: ${step.evidence.detail}\n\n`);
-  if (step.reason) md.appendMarkdown(`*Reason skipped:* ${escape(step.reason)}\n\n`);
+  if (step.reason) md.appendMarkdown(`*Reason skipped:* ${escapeMarkdown(step.reason)}\n\n`);
 }
 
 export class PlanHoverProvider implements vscode.HoverProvider {
@@ -53,7 +53,7 @@ export class PlanHoverProvider implements vscode.HoverProvider {
         const why = d.why ?? info?.why;
         if (!why) continue;
         const title = info?.pitfall ? `Pitfall ${info.pitfall}: ${info.title}` : info?.title ?? d.code;
-        md.appendMarkdown(`---\n\n**${escape(title)}** ${code(d.code)}\n\n*Why it matters:* ${why}\n\n`);
+        md.appendMarkdown(`---\n\n**${escapeMarkdown(title)}** ${code(d.code)}\n\n*Why it matters:* ${why}\n\n`);
         if (info) {
           md.appendMarkdown(`[Rule documentation](${ruleDocTarget(d.code).toString()} "Open the rule's section of docs/rules.md")\n\n`);
           md.isTrusted = { enabledCommands: [COMMANDS.showRule] };
@@ -85,7 +85,7 @@ export class PlanHoverProvider implements vscode.HoverProvider {
     if (!keyRange || !contains(keyRange, offset) || this.schemaOfferedElsewhere()) return undefined;
     const description = describePath(path);
     if (!description) return undefined;
-    md.appendMarkdown(`${code(path.filter((s) => typeof s === 'string').join('.'))}${description.title ? `: **${escape(description.title)}**` : ''}\n\n`);
+    md.appendMarkdown(`${code(path.filter((s) => typeof s === 'string').join('.'))}${description.title ? `: **${escapeMarkdown(description.title)}**` : ''}\n\n`);
     if (description.description) md.appendMarkdown(`${description.description}\n\n`);
     if (description.allowed?.length) md.appendMarkdown(`*Allowed:* ${description.allowed.map(code).join(', ')}\n\n`);
     return keyRange;

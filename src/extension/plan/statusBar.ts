@@ -11,6 +11,7 @@ import type { ActiveRuns } from '../runs/activeRuns';
 import { STATUS_TEXT } from '../runs/runText';
 import { latestVerdictWords } from '../runs/statsText';
 import { sweepProgressText } from '../runs/sweepText';
+import { escapeMarkdown } from '../common/markdown';
 
 export class PlanStatusBar extends DisposableOwner {
   private readonly item = this.own(vscode.window.createStatusBarItem('mlproject.status', vscode.StatusBarAlignment.Left, 50));
@@ -47,10 +48,10 @@ export class PlanStatusBar extends DisposableOwner {
     const md = new vscode.MarkdownString();
     md.isTrusted = false;
     md.supportHtml = false;
-    md.appendMarkdown(`**ML Project** · ${project.folder.name.replace(/[\\`*_[\]]/g, '\\$&')}\n\n`);
+    md.appendMarkdown(`**ML Project** · ${escapeMarkdown(project.folder.name)}\n\n`);
     md.appendMarkdown(phase ? `Current phase: ${phase.title}, ${phase.closed} of ${phase.total} steps closed\n\n` : 'Every phase is complete\n\n');
     md.appendMarkdown(`${state.closed} of ${state.total} steps closed overall · ${pitfalls} open pitfall${pitfalls === 1 ? '' : 's'}\n\n`);
-    if (run) md.appendMarkdown(`Latest run: ${run.long.replace(/[\\`*_[\]]/g, '\\$&')}\n\n`);
+    if (run) md.appendMarkdown(`Latest run: ${escapeMarkdown(run.long)}\n\n`);
     if (sweep) md.appendMarkdown(`Evaluating: ${sweep} runs finished\n\n`);
     md.appendMarkdown('Click to show the phases.');
     this.item.tooltip = md;

@@ -22,6 +22,15 @@ export function runsOf(snapshot: ProjectSnapshot | undefined): RunRecord[] {
 }
 
 /**
+ * The fields of the argument a command was invoked with: an object's own (a tree item, a CodeLens's or a test's
+ * arguments), `{ folder }` for a Uri (a folder or file picked in the Explorer), nothing for anything else.
+ */
+export function commandArgFields(arg: unknown): Record<string, unknown> {
+  if (arg instanceof vscode.Uri) return { folder: arg };
+  return typeof arg === 'object' && arg !== null ? (arg as Record<string, unknown>) : {};
+}
+
+/**
  * The project a command argument points at: `folder` (a Uri, a URI string, a path or a WorkspaceFolder), or the
  * `planUri` string the Phases tree's nodes carry.
  */
@@ -35,8 +44,7 @@ export function folderArgOf(a: Record<string, unknown>): unknown {
 
 /** Reads `{ folder, candidate, note }` from whatever a command was invoked with (tree items pass other things). */
 export function runArgsOf(arg: unknown): RunArgs {
-  if (typeof arg !== 'object' || arg === null || arg instanceof vscode.Uri) return arg instanceof vscode.Uri ? { folder: arg } : {};
-  const a = arg as Record<string, unknown>;
+  const a = commandArgFields(arg);
   const folder = folderArgOf(a);
   return {
     ...(folder !== undefined ? { folder } : {}),

@@ -15,7 +15,7 @@ import { WorkspacePathError } from '../../core/workspace/realPaths';
 import { checkWorkspaceFile, readWorkspaceFile } from '../../core/workspace/safeRead';
 import { readSettings } from '../common/settings';
 import { briefReaderFor } from './briefReader';
-import { exists } from '../common/files';
+import { foldersWithPlans } from '../common/files';
 import { EDITOR_FRONT_END } from '../common/frontEnd';
 
 export interface ProjectSnapshot {
@@ -34,6 +34,8 @@ interface Entry {
   checker: Checker;
   /** what its checks cost: the delay after a keystroke adapts to it, with the setting as the ceiling */
   cost: CheckCost;
+  /** the folder's `mlproject.diagnostics.debounceMs`, read with the checker's settings (a change re-creates both) */
+  debounceMs: number;
   snapshot?: ProjectSnapshot;
   timer?: ReturnType<typeof setTimeout>;
   /** why the plan was last refused by the real-path rules (said once until it changes) */
@@ -78,11 +80,8 @@ export class ProjectRegistry extends DisposableOwner {
 
   /** Finds the plans of every workspace folder and checks them. */
   async discover(): Promise<void> {
-    const folders = vscode.workspace.workspaceFolders ?? [];
     const seen = new Set<string>();
-    for (const folder of folders) {
-      const planUri = vscode.Uri.joinPath(folder.uri, PLAN_FILE_NAME);
-      if (!(await exists(planUri))) continue;
+    for (const { folder, planUri } of await foldersWithPlans()) {
       const key = planUri.toString();
       seen.add(key);
       if (!this.entries.has(key)) this.entries.set(key, this.newEntry(folder, planUri));
@@ -123,7 +122,7 @@ export class ProjectRegistry extends DisposableOwner {
     const fs = new NodeFs(folder.uri.fsPath);
     const settings = readSettings(folder.uri);
     const checker = createChecker({ fs, config: settings.rules, countEvidence: settings.countEvidence, readBrief: briefReaderFor(folder), frontEnd: EDITOR_FRONT_END });
-    return { folder, planUri, checker, cost: new CheckCost(), generation: 0 };
+    return { folder, planUri, checker, cost: new CheckCost(), debounceMs: settings.debounceMs, generation: 0 };
   }
 
   private remove(key: string): void {
@@ -185,7 +184,7 @@ export class ProjectRegistry extends DisposableOwner {
     const entry = this.entries.get(document.uri.toString());
     if (!entry) return;
     if (!edited) entry.pathVerified = false;
-    this.schedule(entry, edited ? entry.cost.keystroke(performance.now(), readSettings(entry.folder.uri).debounceMs) : 0);
+    this.schedule(entry, edited ? entry.cost.keystroke(performance.now(), entry.debounceMs) : 0);
   }
 
   private onFileEvent(uri: vscode.Uri, createdOrDeleted: boolean): void {

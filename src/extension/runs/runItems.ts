@@ -12,6 +12,7 @@ import type { ProjectSnapshot } from '../project/projectRegistry';
 import type { ActiveRun } from './activeRuns';
 import { criterionMark, formatDelta, formatNumber, metricsSummary, outcomeKind, outcomeText, relativeTime, STATUS_TEXT, type RunOutcomeKind } from './runText';
 import { candidateDescription, candidateDetails, primaryStats, verdictKind, type VerdictKind } from './statsText';
+import { escapeMarkdown } from '../common/markdown';
 
 export interface RunNode {
   kind: 'run';
@@ -80,11 +81,11 @@ function runTooltip(node: RunNode): vscode.MarkdownString {
   const rows = cmp.metrics.map((m) => {
     const c = cmp.criteria.find((x) => x.metric === m.metric);
     const target = c ? `${criterionMark(c)} ${c.direction === 'minimize' ? '≤' : '≥'} ${formatNumber(c.target)}` : '';
-    return `| ${esc(m.metric)} | ${formatNumber(m.value)} | ${m.delta !== undefined ? formatDelta(m.delta) : ''} | ${target} |`;
+    return `| ${escapeMarkdown(m.metric)} | ${formatNumber(m.value)} | ${m.delta !== undefined ? formatDelta(m.delta) : ''} | ${target} |`;
   });
-  for (const c of cmp.criteria) if (c.status === 'missing') rows.push(`| ${esc(c.metric)} | — | | ✗ missing |`);
+  for (const c of cmp.criteria) if (c.status === 'missing') rows.push(`| ${escapeMarkdown(c.metric)} | — | | ✗ missing |`);
   if (rows.length > 0) {
-    md.appendMarkdown(`| metric | value | Δ vs ${cmp.baseline ? `baseline ${esc(cmp.baseline.candidate)}` : 'baseline (none yet)'} | target |\n|---|---:|---:|---|\n${rows.join('\n')}\n\n`);
+    md.appendMarkdown(`| metric | value | Δ vs ${cmp.baseline ? `baseline ${escapeMarkdown(cmp.baseline.candidate)}` : 'baseline (none yet)'} | target |\n|---|---:|---:|---|\n${rows.join('\n')}\n\n`);
   }
   md.appendMarkdown('Command:');
   md.appendCodeblock(run.command, 'shell');
@@ -120,7 +121,7 @@ export function candidateTreeItem(project: ProjectSnapshot, candidate: string, r
   md.appendMarkdown('**\n\n');
   if (!c) md.appendText(`${candidate} is not a candidate in .mlproject.yaml\n\n`);
   // appendMarkdown with the text escaped, not appendText: that would turn every space into &nbsp; (no wrapping)
-  for (const line of stats ? candidateDetails(stats, plan, reference) : []) md.appendMarkdown(`${esc(line)}\n\n`);
+  for (const line of stats ? candidateDetails(stats, plan, reference) : []) md.appendMarkdown(`${escapeMarkdown(line)}\n\n`);
   item.tooltip = md;
   item.accessibilityInformation = { label: `${candidate}, ${item.description}` };
   item.contextValue = 'runsCandidate';
@@ -160,8 +161,4 @@ function plainMarkdown(): vscode.MarkdownString {
   md.isTrusted = false;
   md.supportHtml = false;
   return md;
-}
-
-function esc(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`);
 }

@@ -5,21 +5,13 @@
 // views once they show the project is not interrupted by an editor taking the focus a moment later.
 import * as vscode from 'vscode';
 import { VIEW_CONTAINER } from '../commandIds';
-import { exists } from '../common/files';
-import { PLAN_FILE_NAME } from '../../core/model';
+import { foldersWithPlans } from '../common/files';
 
 const LANDED_KEY = 'mlproject.landed';
 
 export async function landOnFirstActivation(context: vscode.ExtensionContext): Promise<void> {
   if (context.workspaceState.get<boolean>(LANDED_KEY)) return;
-  let plan: vscode.Uri | undefined;
-  for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    const uri = vscode.Uri.joinPath(folder.uri, PLAN_FILE_NAME);
-    if (await exists(uri)) {
-      plan = uri;
-      break;
-    }
-  }
+  const plan = (await foldersWithPlans())[0]?.planUri;
   if (!plan) return; // no plan yet: land the first time one is there
   await context.workspaceState.update(LANDED_KEY, true);
   await vscode.commands.executeCommand(`workbench.view.extension.${VIEW_CONTAINER}`).then(undefined, () => undefined);

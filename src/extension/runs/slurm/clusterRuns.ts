@@ -33,17 +33,12 @@ export class ClusterRuns extends DisposableOwner {
     super();
     this.poller = new PendingPoller(() => this.syncAll(), { onError: (e) => this.warn(`cannot sync the cluster runs: ${(e as Error).message}`) });
     this.own({ dispose: () => this.poller.dispose() });
-    // undefined: the set of projects changed (activation, Refresh, a folder added)
+    // undefined: the set of projects changed (activation's discovery, Refresh, a folder added). The first sync is
+    // the one after activation's discovery: before it there is no project to sync.
     this.own(registry.onDidChange((p) => p === undefined && this.poller.kick()));
     const watcher = this.own(vscode.workspace.createFileSystemWatcher('**/.mlproject/pending/*.json', false, true, true));
     this.own(watcher.onDidCreate(() => this.poller.kick()));
     this.own(vscode.workspace.onDidGrantWorkspaceTrust(() => this.poller.kick()));
-    this.poller.kick();
-  }
-
-  /** Polls now and backs off from the start. */
-  kick(): void {
-    this.poller.kick();
   }
 
   /** Syncs now; returns the cluster rows afterwards. */

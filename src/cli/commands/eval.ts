@@ -8,15 +8,13 @@ import { RunSetupError, type PreparedRun } from '../../core/runs/prepare';
 import { SweepRunner, type SweepEvent, type SweepRun } from '../../core/runs/scheduler';
 import { planSweep, type SweepSpec } from '../../core/runs/sweep';
 import { prepareSweepRuns } from '../../core/runs/sweepPrepare';
-import { summariseSweep } from '../../core/runs/sweepSummary';
-import { EXIT_FAILED, EXIT_OK, UsageError, type CliIO, type CommandHandler } from '../io';
+import { EXIT_OK, UsageError, type CliIO, type CommandHandler } from '../io';
 import { help, parseEvalArgs, type EvalArgs } from './evalArgs';
 import { evalOnSlurm, slurmSettingsFor } from './evalSlurm';
-import { comparisonJson, resultLine } from './runsFormat';
-import { statsJson, statsLines } from './runsStats';
-import { requireTargets, statsByCandidate } from './targetsGate';
+import { reportEval } from './evalReport';
+import { resultLine } from './runsFormat';
 import { loadRunsWorkspace } from './runsWorkspace';
-import { PrefixedLines, sweepSummaryText } from './sweepFormat';
+import { PrefixedLines } from './sweepFormat';
 
 export { help };
 
@@ -95,7 +93,7 @@ export const evalCommand: CommandHandler = async (argv, io) => {
       throw e;
     }
     for (const p of prepared) io.stderr(`▶ ${p.candidate} (run ${p.runId}): ${p.command}\n`);
-    return evalOnSlurm(ws.root, ws.plan, prepared, slurm, args, io);
+    return evalOnSlurm(ws.root, ws.plan, prepared, slurm, { ...args, sweep: isSweep }, io);
   }
 
   const abort = new AbortController();
@@ -130,33 +128,16 @@ export const evalCommand: CommandHandler = async (argv, io) => {
   }
   await print.done();
 
-  const runs = runner.runs.filter((r) => r.record);
-  const cmps = runs.map((r) => print.comparisons.get(r)!);
-  // Statistics per candidate of this invocation, over its sample (by default its latest sweep: this one).
+  const comparisons = runner.runs.filter((r) => r.record).map((r) => print.comparisons.get(r)!);
   const historyFile = runner.runs[0]?.prepared.historyFile;
   const history = historyFile ? await readHistory(historyFile, ws.root) : { runs: [], corrupt: [] };
-  const statsOf = statsByCandidate(history.runs, ws.plan, args.scope);
-  const candidatesRun = [...new Set(runs.map((r) => r.record!.candidate))];
-  if (args.json) {
-    const json = cmps.map((c) => {
-      const st = statsOf.get(c.run.candidate);
-      return { ...comparisonJson(c), statistics: st ? statsJson(st) : null };
-    });
-    io.stdout(JSON.stringify(isSweep ? json : json[0], null, 2) + '\n');
-  } else {
-    for (const c of candidatesRun) {
-      const st = statsOf.get(c);
-      if (st && runs.some((r) => r.record!.candidate === c && r.record!.status === 'ok')) io.stdout(statsLines(st, args.scope) + '\n');
-    }
-  }
-  if (spec.items.length > 1) {
-    const text = sweepSummaryText(summariseSweep(result.records, ws.plan), result.sweepId, result.cancelled) + '\n';
-    if (args.json) io.stderr(text);
-    else io.stdout(text);
-  }
-  if (corruptWarning) io.stderr(corruptWarning);
-
-  if (result.unrecorded.length > 0 || result.records.some((r) => r.status !== 'ok')) return EXIT_FAILED;
-  if (args.requireTargets) return requireTargets(io, ws.plan, candidatesRun, statsOf, args.requireTargets);
-  return EXIT_OK;
+  return reportEval(io, ws.plan, args, {
+    comparisons,
+    history: history.runs,
+    sweep: isSweep,
+    ended: spec.items.length > 1 ? { sweepId: result.sweepId, cancelled: result.cancelled } : undefined,
+    unrecorded: result.unrecorded.length,
+    resultLines: false, // printed as each run finished
+    warning: corruptWarning,
+  });
 };

@@ -13,12 +13,11 @@ import { waitForRuns } from '../../core/runs/slurm/wait';
 import type { ProjectPlan } from '../../core/model';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliIO } from '../io';
 import type { EvalArgs } from './evalArgs';
-import { comparisonJson, resultLine } from './runsFormat';
+import { reportEval, type EvalOutcome, type EvalReportArgs } from './evalReport';
 import { pendingSummary } from './runsSync';
-import { requireTargets, statsByCandidate } from './targetsGate';
 
-/** What `mlproject eval` asked for that the Slurm path needs: --wait, --json, --require-targets and --sample. */
-export type SlurmEvalArgs = Pick<EvalArgs, 'wait' | 'json' | 'requireTargets' | 'scope'>;
+/** What `mlproject eval` asked for that the Slurm path needs: --wait, what the report reads, and whether it is a sweep. */
+export type SlurmEvalArgs = Pick<EvalArgs, 'wait'> & EvalReportArgs & { sweep: boolean };
 
 /** The plan's Slurm settings when it runs on Slurm, checked before any run folder is made; else undefined. */
 export function slurmSettingsFor(plan: ProjectPlan): SlurmSettings | undefined {
@@ -31,29 +30,35 @@ export function slurmSettingsFor(plan: ProjectPlan): SlurmSettings | undefined {
   }
 }
 
+/** `records` in the order of their runs' ids in `runIds` (the sweep's order); a record of another run goes last. */
+export function inSweepOrder(records: readonly RunRecord[], runIds: readonly string[]): RunRecord[] {
+  const place = new Map(runIds.map((id, i) => [id, i]));
+  const at = (r: RunRecord): number => place.get(r.id) ?? runIds.length;
+  return [...records].sort((a, b) => at(a) - at(b));
+}
+
 /**
- * Prints each ended run against the baseline and the criteria; exit 1 when one did not succeed, else, with
- * --require-targets, the gate of a local sweep over the candidates' statistics (the sample of --sample).
+ * Reports the ended runs of `prepared` (records in any order) as a local sweep is reported: in sweep order, with the
+ * candidates' statistics and, for a sweep that has ended, its summary. Every run reported is in the history by now
+ * (a refused submission is recorded at once).
  */
-async function report(root: string, records: readonly RunRecord[], historyFile: string | undefined, plan: ProjectPlan, args: SlurmEvalArgs, io: CliIO): Promise<number> {
-  const json: unknown[] = [];
-  // Every run reported is in the history by now (a refused submission is recorded at once).
-  const history = historyFile && records.length > 0 ? await readHistory(historyFile, root) : { runs: [], corrupt: [] };
-  for (const record of records) {
-    const cmp = compareRun(record, history.runs, plan);
-    if (args.json) json.push(comparisonJson(cmp));
-    else io.stdout(resultLine(cmp) + '\n');
-  }
-  if (args.json) io.stdout(JSON.stringify(json.length === 1 ? json[0] : json, null, 2) + '\n');
-  if (records.some((r) => r.status !== 'ok')) return EXIT_FAILED;
-  if (!args.requireTargets) return EXIT_OK;
-  return requireTargets(io, plan, [...new Set(records.map((r) => r.candidate))], statsByCandidate(history.runs, plan, args.scope), args.requireTargets);
+async function report(root: string, prepared: readonly PreparedRun[], records: readonly RunRecord[], ended: EvalOutcome['ended'], plan: ProjectPlan, args: SlurmEvalArgs, io: CliIO): Promise<number> {
+  const inOrder = inSweepOrder(records, prepared.map((p) => p.runId)); // the refused ones came first
+  const historyFile = prepared[0]?.historyFile; // one plan, one history
+  const history = historyFile && inOrder.length > 0 ? await readHistory(historyFile, root) : { runs: [], corrupt: [] };
+  return reportEval(io, plan, args, {
+    comparisons: inOrder.map((r) => compareRun(r, history.runs, plan)),
+    history: history.runs,
+    sweep: args.sweep,
+    ended,
+    unrecorded: 0, // a run that ended is recorded before waitForRuns returns it
+    resultLines: true,
+  });
 }
 
 /** Submits `prepared` runs to Slurm; with --wait, waits for them and reports them. Returns the exit code. */
 export async function evalOnSlurm(root: string, plan: ProjectPlan, prepared: readonly PreparedRun[], settings: SlurmSettings, args: SlurmEvalArgs, io: CliIO): Promise<number> {
   const slurm = createSlurmClient({ env: io.env });
-  const historyFile = prepared[0]?.historyFile; // one plan, one history
   let results;
   try {
     results = await submitSlurmRuns(prepared, settings, slurm);
@@ -67,7 +72,8 @@ export async function evalOnSlurm(root: string, plan: ProjectPlan, prepared: rea
   if (!args.wait) {
     if (args.json) io.stdout(JSON.stringify({ pending: pending.map(pendingSummary), refused }, null, 2) + '\n');
     if (pending.length > 0) io.stderr('the runs are recorded when their jobs end: run `mlproject runs --sync` (or eval --wait)\n');
-    return refused.length > 0 ? report(root, refused, historyFile, plan, args, io) : EXIT_OK;
+    // The sweep goes on in its jobs: no summary yet.
+    return refused.length > 0 ? report(root, prepared, refused, undefined, plan, args, io) : EXIT_OK;
   }
 
   const abort = new AbortController();
@@ -96,5 +102,7 @@ export async function evalOnSlurm(root: string, plan: ProjectPlan, prepared: rea
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigint);
   }
-  return report(root, [...refused, ...records], historyFile, plan, args, io);
+  // The prepared runs of one invocation share the sweep id (sweepPrepare.ts), as a local sweep's runs do.
+  const ended = prepared.length > 1 ? { sweepId: prepared[0].sweepId, cancelled: abort.signal.aborted } : undefined;
+  return report(root, prepared, [...refused, ...records], ended, plan, args, io);
 }

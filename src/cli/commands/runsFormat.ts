@@ -4,14 +4,14 @@ import { baselineText, compareWithBaseline, isLater, latestBaselineRun, type Cri
 import type { RunRecord } from '../../core/runs/runRecord';
 import { formatDuration } from '../../core/runs/timeout';
 import { formatDelta, formatNumber } from '../../core/runs/format';
+import { targetBound } from '../../core/runs/statsWords';
 
 export { formatDelta, formatNumber };
 
 
 function criterionText(c: CriterionCheck): string {
-  const op = c.direction === 'minimize' ? '≤' : '≥';
-  if (c.status === 'missing') return `✗ ${c.metric} missing (target ${op} ${formatNumber(c.target)})`;
-  return `${c.status === 'pass' ? '✓' : '✗'} ${op} ${formatNumber(c.target)}`;
+  if (c.status === 'missing') return `✗ ${c.metric} missing (target ${targetBound(c)})`;
+  return `${c.status === 'pass' ? '✓' : '✗'} ${targetBound(c)}`;
 }
 
 /** One line: id, candidate, status, duration, each metric with Δ vs baseline and ✓/✗ against its target. */

@@ -1,6 +1,7 @@
 // Text and JSON forms of the per-candidate statistics for `mlproject runs` and `mlproject eval`.
-import type { BaselineDifference, CandidateStats, Interval, RunScope, TargetCheck } from '../../core/runs/candidateStats';
+import type { BaselineDifference, CandidateStats, RunScope, TargetCheck } from '../../core/runs/candidateStats';
 import { formatDelta, formatNumber } from '../../core/runs/format';
+import { intervalText, referenceOf, TARGET_WORDS, targetBound } from '../../core/runs/statsWords';
 import { UsageError } from '../io';
 
 /** `--sample latest|all` (default latest). */
@@ -10,22 +11,9 @@ export function sampleOption(value: string | undefined): RunScope {
   throw new UsageError(`--sample must be latest or all, not "${value}"`);
 }
 
-function interval(ci: Interval, signed = false): string {
-  const f = signed ? formatDelta : formatNumber;
-  return `[${f(ci.low)}, ${f(ci.high)}]`;
-}
-
-const TARGET_WORDS: Record<TargetCheck['status'], string> = {
-  'met-confident': 'met with confidence',
-  'met-on-mean': 'met on the mean only',
-  missed: 'missed',
-  missing: 'missing',
-};
-
 function targetText(t: TargetCheck): string {
-  const op = t.direction === 'minimize' ? '≤' : '≥';
   const mark = t.status === 'met-confident' || t.status === 'met-on-mean' ? '✓' : '✗';
-  return `${mark} ${op} ${formatNumber(t.target)} ${TARGET_WORDS[t.status]}`;
+  return `${mark} ${targetBound(t)} ${TARGET_WORDS[t.status]}`;
 }
 
 function sampleText(s: CandidateStats, scope: RunScope): string {
@@ -35,7 +23,7 @@ function sampleText(s: CandidateStats, scope: RunScope): string {
 
 function differenceCells(d: BaselineDifference | undefined): [string, string, string] {
   if (!d) return ['', '', ''];
-  return [formatDelta(d.diff), d.ci ? interval(d.ci, true) : 'no interval', d.verdict ?? ''];
+  return [formatDelta(d.diff), d.ci ? intervalText(d.ci, true) : 'no interval', d.verdict ?? ''];
 }
 
 function pad(s: string, width: number): string {
@@ -46,7 +34,7 @@ function pad(s: string, width: number): string {
 export function statsTable(stats: readonly CandidateStats[], scope: RunScope): string | undefined {
   const shown = stats.filter((s) => s.n > 0);
   if (shown.length === 0) return undefined;
-  const ref = stats.find((s) => s.vsBaseline)?.vsBaseline?.baseline;
+  const ref = referenceOf(stats);
   const header = ['candidate', 'n', 'sample', 'metric', 'mean', '95% CI', ref ? `Δ vs ${ref}` : 'Δ vs baseline', '95% CI of Δ', 'verdict', 'target'];
   const rows: string[][] = [];
   for (const s of shown) {
@@ -56,7 +44,7 @@ export function statsTable(stats: readonly CandidateStats[], scope: RunScope): s
       const diff = differenceCells(diffs.get(m.metric));
       if (s.candidate === ref) diff[0] = 'baseline';
       const t = targets.get(m.metric);
-      rows.push([s.candidate, String(s.n), sampleText(s, scope), m.metric, formatNumber(m.mean), m.ci ? interval(m.ci) : `n=${m.n}: no interval`, ...diff, t ? targetText(t) : '']);
+      rows.push([s.candidate, String(s.n), sampleText(s, scope), m.metric, formatNumber(m.mean), m.ci ? intervalText(m.ci) : `n=${m.n}: no interval`, ...diff, t ? targetText(t) : '']);
     }
     for (const t of s.targets) if (t.status === 'missing') rows.push([s.candidate, String(s.n), sampleText(s, scope), t.metric, '', '', '', '', '', targetText(t)]);
   }
@@ -76,9 +64,9 @@ export function statsLines(s: CandidateStats, scope: RunScope): string {
   const diffs = new Map(s.vsBaseline?.metrics.map((d) => [d.metric, d]));
   const targets = new Map(s.targets.map((t) => [t.metric, t]));
   const parts = s.metrics.map((m) => {
-    let text = `${m.metric}=${formatNumber(m.mean)}${m.ci ? ` ${interval(m.ci)}` : ` (n=${m.n}: no interval)`}`;
+    let text = `${m.metric}=${formatNumber(m.mean)}${m.ci ? ` ${intervalText(m.ci)}` : ` (n=${m.n}: no interval)`}`;
     const d = diffs.get(m.metric);
-    if (d) text += ` Δ ${formatDelta(d.diff)}${d.ci ? ` ${interval(d.ci, true)}` : ' (no interval)'}${d.verdict ? ` ${d.verdict}` : ''}`;
+    if (d) text += ` Δ ${formatDelta(d.diff)}${d.ci ? ` ${intervalText(d.ci, true)}` : ' (no interval)'}${d.verdict ? ` ${d.verdict}` : ''}`;
     const t = targets.get(m.metric);
     if (t) text += ` ${targetText(t)}`;
     return text;

@@ -4,24 +4,13 @@
 // interval and says so. Dates are absolute (the day of each candidate's latest counted run), so the block changes
 // only when the runs do.
 import type { ProjectPlan } from '../model';
-import { summarizeCandidates, type CandidateStats, type Interval, type TargetCheck } from '../runs/candidateStats';
+import { referenceBaseline, summarizeCandidates, type CandidateStats } from '../runs/candidateStats';
 import { criteriaOf } from '../runs/compare';
 import { formatDelta, formatNumber } from '../runs/format';
 import { checkRunRecord, type RunRecord } from '../runs/runRecord';
+import { intervalText, TARGET_WORDS, targetBound } from '../runs/statsWords';
 import { cell, code, table } from './markdownText';
 import type { RunSummary } from './runs';
-
-const TARGET_WORDS: Record<TargetCheck['status'], string> = {
-  'met-confident': 'met with confidence',
-  'met-on-mean': 'met on the mean only',
-  missed: 'missed',
-  missing: 'missing',
-};
-
-function interval(ci: Interval, signed = false): string {
-  const f = signed ? formatDelta : formatNumber;
-  return `[${f(ci.low)}, ${f(ci.high)}]`;
-}
 
 /** Only whole history records count (the statistics need the command, params and sweep of each run). */
 function records(runs: readonly RunSummary[]): RunRecord[] {
@@ -41,7 +30,8 @@ export function resultsBlock(plan: ProjectPlan, runs: readonly RunSummary[] | un
   const all = summarizeCandidates(records(runs ?? []), plan, { scope: 'latest' });
   const shown = all.filter((s) => s.n > 0);
   if (shown.length === 0) return undefined;
-  const reference = all.find((s) => s.vsBaseline)?.vsBaseline?.baseline ?? shown.find((s) => s.baseline)?.candidate;
+  // The baseline the differences are taken from, and also the lone baseline when no other candidate has a run yet.
+  const reference = referenceBaseline(all)?.candidate;
   const metrics = shownMetrics(plan, shown);
   const rows: string[][] = [];
   for (const s of shown) {
@@ -50,10 +40,10 @@ export function resultsBlock(plan: ProjectPlan, runs: readonly RunSummary[] | un
       const m = s.metrics.find((x) => x.metric === metric);
       const d = s.vsBaseline?.metrics.find((x) => x.metric === metric);
       const t = s.targets.find((x) => x.metric === metric);
-      const mean = !m ? '—' : m.ci ? `${formatNumber(m.mean)} ${interval(m.ci)}` : `${formatNumber(m.mean)} (n=${m.n}, no interval)`;
-      const diff = s.candidate === reference ? 'baseline' : !d ? '—' : `${formatDelta(d.diff)} ${d.ci ? interval(d.ci, true) : '(no interval)'}`;
+      const mean = !m ? '—' : m.ci ? `${formatNumber(m.mean)} ${intervalText(m.ci)}` : `${formatNumber(m.mean)} (n=${m.n}, no interval)`;
+      const diff = s.candidate === reference ? 'baseline' : !d ? '—' : `${formatDelta(d.diff)} ${d.ci ? intervalText(d.ci, true) : '(no interval)'}`;
       const verdict = s.candidate === reference ? '—' : d?.verdict ?? '—';
-      const target = t ? `${t.direction === 'minimize' ? '≤' : '≥'} ${formatNumber(t.target)}: ${TARGET_WORDS[t.status]}` : '—';
+      const target = t ? `${targetBound(t)}: ${TARGET_WORDS[t.status]}` : '—';
       rows.push([code(s.candidate), String(s.n), cell(metric), mean, diff, verdict, target, day]);
     }
   }

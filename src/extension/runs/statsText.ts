@@ -1,12 +1,15 @@
 // Words for the per-candidate statistics (summarizeCandidates) in the Runs view's grouped rows, their tooltips and the
 // status bar: n, the mean of the primary metric (the first success criterion's) ± the half-width of its 95% interval,
 // and the verdict against the baseline. Honest: one run has no interval, and its verdict is "within noise". Pure (no
-// vscode); the words are the CLI's (`mlproject runs`).
+// vscode); the words of targets and intervals are the CLI's and the brief's (core/runs/statsWords.ts).
 import { summarizeCandidates, type BaselineDifference, type CandidateStats, type MetricStats, type TargetCheck, type Verdict } from '../../core/runs/candidateStats';
 import type { RunRecord } from '../../core/runs/runRecord';
 import { criteriaOf } from '../../core/runs/compare';
 import { formatDelta, formatNumber } from '../../core/runs/format';
+import { intervalText, referenceOf, TARGET_WORDS, targetBound } from '../../core/runs/statsWords';
 import type { ProjectPlan } from '../../core/model';
+
+export { referenceOf };
 
 /** What a grouped row's icon shows: the verdict, `baseline` for the reference, `none` when nothing compares. */
 export type VerdictKind = Verdict | 'baseline' | 'none';
@@ -34,20 +37,9 @@ export function meanText(m: MetricStats): string {
   return `${formatNumber(m.mean)} ± ${formatNumber((m.ci.high - m.ci.low) / 2)}`;
 }
 
-/** `[0.8348, 0.8774]`, signed for a difference. */
-export function intervalText(ci: { low: number; high: number }, signed = false): string {
-  const f = signed ? formatDelta : formatNumber;
-  return `[${f(ci.low)}, ${f(ci.high)}]`;
-}
-
 export function verdictKind(s: CandidateStats, p: PrimaryStats, reference: string | undefined): VerdictKind {
   if (s.candidate === reference) return 'baseline';
   return p.diff?.verdict ?? 'none';
-}
-
-/** The reference baseline of a summary: the candidate the others are compared with. */
-export function referenceOf(all: readonly CandidateStats[]): string | undefined {
-  return all.find((s) => s.vsBaseline)?.vsBaseline?.baseline;
 }
 
 /** A grouped row's description: `n=3 · macro_f1 0.8561 ± 0.0213 · better`. */
@@ -74,13 +66,6 @@ export function verdictSentence(s: CandidateStats, plan: ProjectPlan, reference:
   return `${what} on ${p.metric}: Δ ${formatDelta(d.diff)}${interval} (${counts}${why})`;
 }
 
-const TARGET_WORDS: Record<TargetCheck['status'], string> = {
-  'met-confident': 'met with confidence',
-  'met-on-mean': 'met on the mean only',
-  missed: 'missed',
-  missing: 'missing',
-};
-
 /** Tooltip lines of a grouped row: the sample, each metric's mean and interval, the verdict, the targets. */
 export function candidateDetails(s: CandidateStats, plan: ProjectPlan, reference: string | undefined): string[] {
   if (s.n === 0) return [`No run of ${s.candidate} counts: statistics use successful runs of the current evaluation.command and params.`];
@@ -91,7 +76,7 @@ export function candidateDetails(s: CandidateStats, plan: ProjectPlan, reference
   }
   const verdict = verdictSentence(s, plan, reference);
   if (verdict) lines.push(`Verdict: ${verdict}.`);
-  for (const t of s.targets) lines.push(`Target ${t.metric} ${t.direction === 'minimize' ? '≤' : '≥'} ${formatNumber(t.target)}: ${TARGET_WORDS[t.status]}.`);
+  for (const t of s.targets) lines.push(`Target ${t.metric} ${targetBound(t)}: ${TARGET_WORDS[t.status]}.`);
   return lines;
 }
 

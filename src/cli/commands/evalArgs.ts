@@ -28,7 +28,8 @@ candidate with its 95% Welch interval and a verdict (better, worse, within noise
   --wait             with evaluation.executor: slurm, wait for the jobs to end, streaming their logs (Ctrl+C
                      cancels them); without --wait the jobs are submitted and \`mlproject runs --sync\` records them
   --json             print the run record and its comparison as JSON, an array of them for a sweep
-                     (the command's output goes to stderr)
+                     (the command's output goes to stderr); on Slurm without --wait, { pending, refused }:
+                     the queued runs and the runs refused at submission
 
 Each run's output is kept in its run folder (log.txt). With more than one run at a time the output lines are
 prefixed with the run ([knn#1] ...). Ctrl+C stops the whole sweep: unfinished runs are recorded as cancelled.

@@ -31,6 +31,8 @@ export interface EvalOutcome {
   resultLines: boolean;
   /** printed on stderr after the summary, before the gate (a warning about the history) */
   warning?: string;
+  /** the one JSON document's shape around the runs' entries, where it is not the runs alone (Slurm without --wait) */
+  jsonDocument?: (runs: unknown[]) => unknown;
 }
 
 /** Prints the report of an ended invocation and returns its exit code. */
@@ -45,7 +47,8 @@ export function reportEval(io: CliIO, plan: ProjectPlan, args: EvalReportArgs, o
       const st = statsOf.get(c.run.candidate);
       return { ...comparisonJson(c), statistics: st ? statsJson(st) : null };
     });
-    io.stdout(JSON.stringify(outcome.sweep ? json : json[0], null, 2) + '\n');
+    const document = outcome.jsonDocument ? outcome.jsonDocument(json) : outcome.sweep ? json : json[0];
+    io.stdout(JSON.stringify(document, null, 2) + '\n');
   } else {
     if (outcome.resultLines) for (const c of comparisons) io.stdout(resultLine(c) + '\n');
     for (const c of candidates) {

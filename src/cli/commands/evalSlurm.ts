@@ -42,7 +42,7 @@ export function inSweepOrder(records: readonly RunRecord[], runIds: readonly str
  * candidates' statistics and, for a sweep that has ended, its summary. Every run reported is in the history by now
  * (a refused submission is recorded at once).
  */
-async function report(root: string, prepared: readonly PreparedRun[], records: readonly RunRecord[], ended: EvalOutcome['ended'], plan: ProjectPlan, args: SlurmEvalArgs, io: CliIO): Promise<number> {
+async function report(root: string, prepared: readonly PreparedRun[], records: readonly RunRecord[], ended: EvalOutcome['ended'], plan: ProjectPlan, args: SlurmEvalArgs, io: CliIO, jsonDocument?: EvalOutcome['jsonDocument']): Promise<number> {
   const inOrder = inSweepOrder(records, prepared.map((p) => p.runId)); // the refused ones came first
   const historyFile = prepared[0]?.historyFile; // one plan, one history
   const history = historyFile && inOrder.length > 0 ? await readHistory(historyFile, root) : { runs: [], corrupt: [] };
@@ -53,6 +53,7 @@ async function report(root: string, prepared: readonly PreparedRun[], records: r
     ended,
     unrecorded: 0, // a run that ended is recorded before waitForRuns returns it
     resultLines: true,
+    ...(jsonDocument ? { jsonDocument } : {}),
   });
 }
 
@@ -70,10 +71,15 @@ export async function evalOnSlurm(root: string, plan: ProjectPlan, prepared: rea
   const pending = results.flatMap((r) => (r.pending ? [r.pending] : []));
   for (const p of pending) io.stderr(`queued: run ${p.prepared.runId} (${p.prepared.candidate}) as Slurm job ${p.jobId}\n`);
   if (!args.wait) {
-    if (args.json) io.stdout(JSON.stringify({ pending: pending.map(pendingSummary), refused }, null, 2) + '\n');
     if (pending.length > 0) io.stderr('the runs are recorded when their jobs end: run `mlproject runs --sync` (or eval --wait)\n');
+    // One JSON document: the queued runs, and the refused ones as the report shows a run (with its statistics).
+    const jsonDocument = (runs: unknown[]): unknown => ({ pending: pending.map(pendingSummary), refused: runs });
+    if (refused.length === 0) {
+      if (args.json) io.stdout(JSON.stringify(jsonDocument([]), null, 2) + '\n');
+      return EXIT_OK;
+    }
     // The sweep goes on in its jobs: no summary yet.
-    return refused.length > 0 ? report(root, prepared, refused, undefined, plan, args, io) : EXIT_OK;
+    return report(root, prepared, refused, undefined, plan, args, io, jsonDocument);
   }
 
   const abort = new AbortController();

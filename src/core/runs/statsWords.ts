@@ -1,7 +1,7 @@
 // The words of the per-candidate statistics (candidateStats.ts) that the CLI (`mlproject runs`, `mlproject eval`),
 // the brief's results and the Runs view all print, kept in one place so a target or an interval reads the same
 // wherever it is shown. Pure.
-import type { CandidateStats, Interval, TargetStatus } from './candidateStats';
+import { referenceBaseline, type CandidateStats, type Interval, type TargetStatus } from './candidateStats';
 import type { Criterion } from './compare';
 import { formatDelta, formatNumber } from './format';
 
@@ -25,10 +25,10 @@ export function targetBound(c: Pick<Criterion, 'direction' | 'target'>): string 
 }
 
 /**
- * The candidate the others of a summary are compared with, named in "Δ vs …" and marked "baseline": undefined while
- * no other candidate has a counted run to compare. (referenceBaseline in candidateStats.ts names it as soon as it
- * has a counted run of its own; the views that label rows wait until there is a comparison to show.)
+ * The candidate the others of a summary are compared with (referenceBaseline), named in "Δ vs …" and marked
+ * "baseline", also while it is the only candidate with counted runs: it is the baseline then too, with nothing to
+ * compare with it yet.
  */
 export function referenceOf(all: readonly CandidateStats[]): string | undefined {
-  return all.find((s) => s.vsBaseline)?.vsBaseline?.baseline;
+  return referenceBaseline(all)?.candidate;
 }

@@ -13,6 +13,7 @@ import type { ActiveRun } from './activeRuns';
 import { criterionMark, formatDelta, formatNumber, metricsSummary, outcomeKind, outcomeText, relativeTime, STATUS_TEXT, type RunOutcomeKind } from './runText';
 import { candidateDescription, candidateDetails, primaryStats, verdictKind, type VerdictKind } from './statsText';
 import { escapeMarkdown } from '../common/markdown';
+import { targetBound } from '../../core/runs/statsWords';
 
 export interface RunNode {
   kind: 'run';
@@ -80,7 +81,7 @@ function runTooltip(node: RunNode): vscode.MarkdownString {
   }
   const rows = cmp.metrics.map((m) => {
     const c = cmp.criteria.find((x) => x.metric === m.metric);
-    const target = c ? `${criterionMark(c)} ${c.direction === 'minimize' ? '≤' : '≥'} ${formatNumber(c.target)}` : '';
+    const target = c ? `${criterionMark(c)} ${targetBound(c)}` : '';
     return `| ${escapeMarkdown(m.metric)} | ${formatNumber(m.value)} | ${m.delta !== undefined ? formatDelta(m.delta) : ''} | ${target} |`;
   });
   for (const c of cmp.criteria) if (c.status === 'missing') rows.push(`| ${escapeMarkdown(c.metric)} | — | | ✗ missing |`);

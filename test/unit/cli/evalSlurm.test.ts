@@ -60,3 +60,11 @@ test('without --wait the refused runs are reported, but the sweep has no summary
   assert.match(r.stdout, /^run \S+ {2}logreg {2}failed /m);
   assert.doesNotMatch(r.stdout + r.stderr, /^sweep /m);
 });
+
+test('without --wait --json: one JSON document, the queued runs and the refused ones with their statistics', async () => {
+  const r = await invokeCli(evalCommand, ['--all', '--json'], ws, env);
+  assert.equal(r.code, 1, r.stderr);
+  const doc = JSON.parse(r.stdout) as { pending: unknown[]; refused: Array<{ candidate: string; status: string; statistics: { candidate: string } }> };
+  assert.deepEqual(doc.pending, []);
+  assert.deepEqual(doc.refused.map((j) => [j.candidate, j.status, j.statistics.candidate]), [['logreg', 'failed', 'logreg'], ['knn', 'failed', 'knn']]);
+});

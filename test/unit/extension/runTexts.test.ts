@@ -96,3 +96,15 @@ test('sweeps: `sweep k/N`, [label] prefixed whole lines, the outcome and the mes
     'Sweep sweep-1 ended: 9 of 9 runs succeeded. macro_f1, mean ± 95% CI: logreg 0.61 ± 0.02484 baseline; knn 0.85 ± 0.02484 better; cnn 0.62 ± 0.09937 within noise.',
   );
 });
+
+test('a baseline whose runs are the only ones is shown as the baseline, not as "no baseline run to compare with yet"', () => {
+  const all = summarizeCandidates([run('logreg', 0.7), run('logreg', 0.72)], plan, { scope: 'all' });
+  const ref = referenceOf(all);
+  assert.equal(ref, 'logreg');
+  const base = all.find((s) => s.candidate === 'logreg')!;
+  const details = candidateDetails(base, plan, ref);
+  assert.ok(details.includes('Verdict: the baseline the others are compared with on macro_f1.'), details.join('\n'));
+  assert.ok(!details.some((l) => /no baseline run/.test(l)), details.join('\n'));
+  // a candidate without runs yet still says nothing compares
+  assert.match(candidateDescription(all.find((s) => s.candidate === 'knn')!, plan, ref), /^no run counts for statistics/);
+});

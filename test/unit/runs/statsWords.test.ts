@@ -18,13 +18,13 @@ test('an interval reads [low, high], signed for a difference', () => {
   assert.equal(intervalText({ low: 0, high: 0.21 }, true), '[±0, +0.21]');
 });
 
-test('the compared baseline is named once another candidate is compared with it, unlike referenceBaseline', () => {
+test('the compared baseline is the reference baseline, also while it is the only candidate with counted runs', () => {
   const plan: ProjectPlan = { candidates: [{ id: 'base', baseline: true }, { id: 'cnn' }] };
   const base = sampleRun({ id: '20261126-120001-0001', candidate: 'base', start: '2026-11-26T12:00:01.000Z' });
   const cnn = sampleRun({ id: '20261126-120002-0002', candidate: 'cnn', start: '2026-11-26T12:00:02.000Z' });
   const alone = summarizeCandidates([base], plan);
-  assert.equal(referenceOf(alone), undefined);
-  assert.equal(referenceBaseline(alone)?.candidate, 'base');
+  assert.equal(referenceOf(alone), 'base');
+  assert.equal(referenceOf(alone), referenceBaseline(alone)?.candidate);
   assert.equal(referenceOf(summarizeCandidates([base, cnn], plan)), 'base');
-  assert.equal(referenceOf(summarizeCandidates([cnn], plan)), undefined);
+  assert.equal(referenceOf(summarizeCandidates([cnn], plan)), undefined, 'no baseline run: nothing to compare with');
 });

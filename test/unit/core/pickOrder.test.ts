@@ -6,6 +6,10 @@ import { baselineGap } from '../../../src/core/decision/baselineCheck';
 import { byPitfallNumber } from '../../../src/core/pitfallsByStep';
 import { allRuleInfo } from '../../../src/core/rules/ruleInfo';
 import type { RunRecord } from '../../../src/core/runs/runRecord';
+import { baselineHasSuccessfulRun, hasSuccessfulRunIn } from '../../../src/core/runs/compare';
+import { milestones } from '../../../src/core/milestones';
+import { evidenceFor } from '../../../src/core/state/evidence';
+import { emptyFacts } from '../../../src/core/state/facts';
 
 const CANDIDATES = [{ id: 'cnn' }, { id: 'knn' }, { id: 'logreg', baseline: true }, { id: 'majority', baseline: true }];
 
@@ -26,6 +30,21 @@ test('baselineGap: nothing once a baseline has a successful run; says which base
   const none = baselineGap({ candidates: [{ id: 'cnn' }] }, [run('cnn', 'ok')]);
   assert.deepEqual(none?.baselines, []);
   assert.match(none!.message, /No candidate is marked as the baseline/);
+});
+
+test('one meaning of "the baseline has a successful run": the decision warning, the milestone, the evidence and the pickers agree', () => {
+  const plan = { candidates: CANDIDATES };
+  const histories = [[], [run('logreg', 'failed')], [run('cnn', 'ok')], [run('majority', 'metrics-error'), run('majority', 'ok')], [run('logreg', 'timeout'), run('knn', 'ok')]];
+  const expected = [false, false, false, true, false];
+  histories.forEach((runs, i) => {
+    const facts = { ...emptyFacts(), runs };
+    assert.equal(baselineHasSuccessfulRun(plan, runs), expected[i], `history ${i}`);
+    assert.equal(baselineGap(plan, runs) === undefined, expected[i], `baselineGap, history ${i}`);
+    assert.equal(milestones(plan, facts).baselineRun, expected[i], `milestone, history ${i}`);
+    assert.equal(evidenceFor('baseline', undefined, plan, facts)?.seen, expected[i], `evidence, history ${i}`);
+  });
+  // the pickers: a baseline whose runs all failed still comes first; one with an ok run takes its place again
+  assert.deepEqual(baselineFirst(CANDIDATES, hasSuccessfulRunIn([run('logreg', 'failed'), run('majority', 'ok'), run('cnn', 'ok')])).map((c) => c.id), ['logreg', 'cnn', 'knn', 'majority']);
 });
 
 test('pitfalls by number, other codes last, ties in their order', () => {

@@ -4,7 +4,7 @@
 import type { ProjectPlan } from './model';
 import type { WorkspaceFacts } from './state/facts';
 import { candidatesOf } from './state/evidence';
-import { baselineIds } from './runs/compare';
+import { baselineHasSuccessfulRun } from './runs/compare';
 
 export interface Milestones {
   /** the file `project.brief` names exists */
@@ -16,11 +16,10 @@ export interface Milestones {
 }
 
 export function milestones(plan: ProjectPlan, facts: WorkspaceFacts): Milestones {
-  const baselines = baselineIds(plan);
   return {
     brief: !!plan.project?.brief && facts.brief?.exists === true,
     candidates: candidatesOf(plan).length >= 2,
-    baselineRun: facts.runs.some((r) => r.status === 'ok' && baselines.has(r.candidate)),
+    baselineRun: baselineHasSuccessfulRun(plan, facts.runs),
   };
 }
 

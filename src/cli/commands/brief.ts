@@ -12,7 +12,8 @@ import { MAX_DOCUMENT_BYTES, readWorkspaceText } from '../../core/workspace/safe
 import { replaceFile } from '../../core/workspace/safeWrite';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliIO, type CommandHandler } from '../io';
 import { localToday } from '../../core/text/dates';
-import { editPlanFile, insideRoot, readRuns, readTemplate, workspaceRelative, writeNewFile } from './briefSupport';
+import { insideRoot, readRuns, readTemplate, workspaceRelative, writeNewFile } from './briefSupport';
+import { editPlanFile } from '../planEdit';
 import { loadRunsWorkspace } from './runsWorkspace';
 
 export const help = `Usage: mlproject brief [path] [--out file] [--update [--force | --force-block ID...]] [--template file] [--check]

@@ -1,17 +1,14 @@
 // What `mlproject brief` and `mlproject decision` share: the shipped template, workspace-relative output paths,
-// the runs to show, writing a new file and `.mlproject.yaml` edits.
+// the runs to show and writing a new file. Their `.mlproject.yaml` edits go through ../planEdit.ts.
 import * as path from 'path';
 import type { ProjectPlan } from '../../core/model';
 import { builtInTemplatePath } from '../../core/brief/briefFact';
 import type { RunSummary } from '../../core/brief/runs';
 import { readHistory, resolveHistoryPath } from '../../core/runs/history';
-import { EditError } from '../../core/edit/setValue';
-import type { TextEdit } from '../../core/types';
 import { insideRoot as sharedInsideRoot, resolveInside } from '../../core/workspace/paths';
 import { WorkspacePathError } from '../../core/workspace/realPaths';
 import { MAX_DOCUMENT_BYTES, readRegularFile, readWorkspaceText } from '../../core/workspace/safeRead';
 import { createNewFile } from '../../core/workspace/safeWrite';
-import { readPlanForEdit, writePlanEdits } from '../loadPlan';
 import { UsageError } from '../io';
 
 /**
@@ -58,24 +55,6 @@ export async function readRuns(root: string, plan: ProjectPlan): Promise<RunSumm
   } catch {
     return [];
   }
-}
-
-/**
- * Applies edits to the plan file, rereading it so that the edits match the text on disk. The edits are computed on
- * the text without its byte-order mark, which is written back as it was; a file that is not UTF-8 is refused.
- */
-export async function editPlanFile(planFile: string, edits: (text: string) => TextEdit[]): Promise<boolean> {
-  let plan;
-  try {
-    plan = await readPlanForEdit(planFile);
-  } catch (e) {
-    if (e instanceof UsageError) throw new EditError(e.message);
-    throw e;
-  }
-  const list = edits(plan.text);
-  if (list.length === 0) return false;
-  await writePlanEdits(planFile, plan, list);
-  return true;
 }
 
 /** Writes a new file inside the workspace `root` (by its real path), creating its folder; refuses to overwrite. */

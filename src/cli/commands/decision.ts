@@ -9,7 +9,8 @@ import { EXIT_FAILED, EXIT_OK, UsageError, type CommandHandler } from '../io';
 import { parseOptions } from '../options';
 import { readPlanForEdit } from '../loadPlan';
 import { localToday } from '../../core/text/dates';
-import { editPlanFile, insideRoot, readRuns, writeNewFile } from './briefSupport';
+import { insideRoot, readRuns, writeNewFile } from './briefSupport';
+import { editPlanFile } from '../planEdit';
 import { loadRunsWorkspace } from './runsWorkspace';
 
 export const help = `Usage: mlproject decision [path] --chosen id --rationale text [--date YYYY-MM-DD] [--attendee name]...

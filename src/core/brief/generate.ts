@@ -34,6 +34,10 @@ function unknownIdError(blocks: readonly MarkerBlock[]): string | undefined {
   return `line ${bad.beginLine + 1}: unknown block id "${bad.id}"; known ids are ${KNOWN_BLOCK_IDS.join(', ')}`;
 }
 
+function contextOf(plan: ProjectPlan, options: BriefOptions): BlockContext {
+  return { plan, today: options.today, runs: options.runs };
+}
+
 function withEol(lines: string[], eol: string): string {
   return lines.map((l) => l + eol).join('');
 }
@@ -53,15 +57,16 @@ function blockContent(block: MarkerBlock, ctx: BlockContext, template: BriefTemp
   return { generated: withEol(normalised, block.eol), fromPlan: false };
 }
 
-/** Each marker block of `text` with what the plan generates for it; broken markers or unknown ids are an error. */
-export function planBlocks(text: string, plan: ProjectPlan, template: BriefTemplate | undefined, options: BriefOptions = {}): { blocks: PlannedBlock[]; error?: string } {
-  const scan = findMarkers(text);
-  if (scan.error) return { blocks: [], error: scan.error };
-  const unknown = unknownIdError(scan.blocks);
+/**
+ * Each of `blocks` (the marker blocks found in `text`) with what the plan generates for it; an unknown id is an
+ * error. The caller finds the markers (and reports broken ones), so a text is scanned once.
+ */
+export function planBlocks(text: string, blocks: readonly MarkerBlock[], plan: ProjectPlan, template: BriefTemplate | undefined, options: BriefOptions = {}): { blocks: PlannedBlock[]; error?: string } {
+  const unknown = unknownIdError(blocks);
   if (unknown) return { blocks: [], error: unknown };
-  const ctx: BlockContext = { plan, today: options.today, runs: options.runs };
+  const ctx = contextOf(plan, options);
   return {
-    blocks: scan.blocks.map((block) => ({ block, current: text.slice(block.contentStart, block.contentEnd), ...blockContent(block, ctx, template) })),
+    blocks: blocks.map((block) => ({ block, current: text.slice(block.contentStart, block.contentEnd), ...blockContent(block, ctx, template) })),
   };
 }
 
@@ -107,10 +112,17 @@ function withoutAnsweredPrompts(t: BriefTemplate, planned: readonly PlannedBlock
  */
 export function renderBrief(plan: ProjectPlan, template: TemplateInput, options: BriefOptions = {}): string {
   const t = toTemplate(template);
-  const first = planBlocks(t.text, plan, t, options);
-  if (first.error) throw new BriefTemplateError(`template: ${first.error}`);
-  const text = nameActions(withoutAnsweredPrompts(t, first.blocks), options.frontEnd ?? PLAIN_FRONT_END);
-  const { blocks, error } = planBlocks(text, plan, t, options);
+  // parseTemplate has found the template's markers (and refused broken ones)
+  const planned = planBlocks(t.text, t.blocks, plan, t, options);
+  if (planned.error) throw new BriefTemplateError(`template: ${planned.error}`);
+  const text = nameActions(withoutAnsweredPrompts(t, planned.blocks), options.frontEnd ?? PLAIN_FRONT_END);
+  // Dropping prompts and naming actions moves the markers, so they are found again. A block keeps its id and its
+  // line break, so what was generated for it above is what goes in; only a block the dropped lines bring out of a
+  // code fence is new, and generated here.
+  const scan = findMarkers(text);
+  const error = scan.error ?? unknownIdError(scan.blocks);
   if (error) throw new BriefTemplateError(`template: ${error}`);
-  return writeBlocks(text, new Map(blocks.map((p) => [p.block, p.generated])));
+  const generated = new Map(planned.blocks.map((p) => [p.block.id, p.generated]));
+  const ctx = contextOf(plan, options);
+  return writeBlocks(text, new Map(scan.blocks.map((b) => [b, generated.get(b.id) ?? blockContent(b, ctx, t).generated])));
 }

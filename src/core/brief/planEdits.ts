@@ -1,12 +1,11 @@
 // The brief's and the decision's edits to `.mlproject.yaml`: set `project.brief`, write the `decision` block.
-// Expressed with the core edit module, so there is one way to edit the plan: each field is set in turn on the text
-// the previous one produced, and the result is folded into one minimal edit of the original text.
+// Expressed with the core edit module's setValues, so there is one way to edit the plan: each field is set in turn
+// on the text the previous one produced, and the result is folded into one minimal edit of the original text.
 import type { Decision } from '../model';
 import type { TextEdit } from '../types';
-import { applyEdits } from '../edit/applyEdits';
-import { minimalEdit } from '../edit/minimalEdit';
 import { flow, type PlainValue } from '../edit/render';
-import { EditError, setValueEdits } from '../edit/setValue';
+import { setValues } from '../edit/setEntries';
+import { EditError } from '../edit/setValue';
 import { readYaml } from '../edit/yamlText';
 import type { YamlPath } from '../yamlPath';
 
@@ -14,13 +13,11 @@ import type { YamlPath } from '../yamlPath';
 export { EditError as PlanEditError };
 
 function setAll(text: string, fields: [YamlPath, PlainValue][]): TextEdit[] {
-  const first = readYaml(text);
-  if (first.doc.errors.length > 0) {
-    throw new EditError(`.mlproject.yaml has syntax errors (${first.doc.errors[0].message.split('\n')[0]}); fix them first`);
+  const y = readYaml(text);
+  if (y.doc.errors.length > 0) {
+    throw new EditError(`.mlproject.yaml has syntax errors (${y.doc.errors[0].message.split('\n')[0]}); fix them first`);
   }
-  let current = text;
-  for (const [path, value] of fields) current = applyEdits(current, setValueEdits(readYaml(current), path, value));
-  return minimalEdit(text, current);
+  return setValues(y, fields);
 }
 
 /** Edits that set `project.brief` to `briefPath` (none when it already is). */

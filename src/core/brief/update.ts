@@ -5,8 +5,7 @@
 // A brief without markers, or with broken ones, is never rewritten: the result then carries an error.
 import type { ProjectPlan } from '../model';
 import { needsWrite, planBlocks, writeBlocks, type BriefOptions } from './generate';
-import type { MarkerBlock } from './markers';
-import { findMarkers } from './markers';
+import { findMarkers, type MarkerBlock } from './markers';
 import { provenanceOf } from './provenance';
 import { toTemplate, type TemplateInput } from './template';
 
@@ -57,7 +56,7 @@ export function updateBrief(existingText: string, plan: ProjectPlan, template: T
   } catch (e) {
     return failed(existingText, (e as Error).message);
   }
-  const planned = planBlocks(existingText, plan, t, options);
+  const planned = planBlocks(existingText, scan.blocks, plan, t, options);
   if (planned.error) return failed(existingText, `the brief was not changed: ${planned.error}`);
 
   const writes = new Map<MarkerBlock, string>();

@@ -2,7 +2,7 @@
 // number. Says what is missing, or nothing when a baseline has a successful run.
 import type { ProjectPlan } from '../model';
 import type { RunRecord } from '../runs/runRecord';
-import { baselineIds } from '../runs/compare';
+import { baselineHasSuccessfulRun, baselineIds } from '../runs/compare';
 
 export interface BaselineGap {
   /** the baseline candidates (none when no candidate is marked `baseline: true`) */
@@ -12,9 +12,8 @@ export interface BaselineGap {
 }
 
 export function baselineGap(plan: ProjectPlan, runs: readonly RunRecord[]): BaselineGap | undefined {
-  const ids = baselineIds(plan);
-  if ([...ids].some((id) => runs.some((r) => r.status === 'ok' && r.candidate === id))) return undefined;
-  const baselines = [...ids];
+  if (baselineHasSuccessfulRun(plan, runs)) return undefined;
+  const baselines = [...baselineIds(plan)];
   const message = baselines.length === 0
     ? 'No candidate is marked as the baseline (`baseline: true`), so there is no number the decision can compare the candidates with.'
     : `The baseline ${baselines.join(', ')} has no successful evaluation run yet, so there is no number the decision can compare the candidates with. The process fits a baseline first.`;

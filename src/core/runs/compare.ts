@@ -84,6 +84,20 @@ export function latestBaselineRun(runs: readonly RunRecord[], plan: ProjectPlan,
   return best;
 }
 
+/**
+ * True when a baseline candidate of the plan has a successful run: the number the process asks for before Develop,
+ * tuning and the model decision (the same run the comparisons measure against).
+ */
+export function baselineHasSuccessfulRun(plan: ProjectPlan, runs: readonly RunRecord[]): boolean {
+  return latestBaselineRun(runs, plan) !== undefined;
+}
+
+/** Whether a candidate has a successful run in `runs`: one test, built once, for the pickers' order of many candidates. */
+export function hasSuccessfulRunIn(runs: readonly RunRecord[]): (candidateId: string) => boolean {
+  const ran = new Set(runs.filter(isSuccessful).map((r) => r.candidate));
+  return (candidateId) => ran.has(candidateId);
+}
+
 export function meetsTarget(value: number, target: number, direction: Direction): boolean {
   return direction === 'minimize' ? value <= target : value >= target;
 }

@@ -1,7 +1,7 @@
 // Evidence: what in the workspace shows a step is really done, so the checklist is not only honour-system ticks.
 import type { Candidate, ProjectPlan, StepEntry } from '../model';
 import type { WorkspaceFacts } from './facts';
-import type { RunRecord } from '../runs/runRecord';
+import { isSuccessful, type RunRecord } from '../runs/runRecord';
 import { baselineIds } from '../runs/compare';
 
 export interface Evidence {
@@ -22,7 +22,7 @@ export function candidatesOf(plan: ProjectPlan): Candidate[] {
 }
 
 export function successfulRuns(facts: WorkspaceFacts, candidate?: string): RunRecord[] {
-  return facts.runs.filter((r) => r.status === 'ok' && (candidate === undefined || r.candidate === candidate));
+  return facts.runs.filter((r) => isSuccessful(r) && (candidate === undefined || r.candidate === candidate));
 }
 
 export function chosenCandidate(plan: ProjectPlan): Candidate | undefined {
@@ -71,7 +71,8 @@ const builtIn: Record<string, EvidenceFn> = {
   baseline: (plan, facts) => {
     const ids = baselineIds(plan);
     if (ids.size === 0) return { seen: false, detail: 'no candidate with `baseline: true`' };
-    const runs = facts.runs.filter((r) => r.status === 'ok' && ids.has(r.candidate));
+    // the detail counts them: every successful run of a baseline, not only whether there is one
+    const runs = successfulRuns(facts).filter((r) => ids.has(r.candidate));
     return { seen: runs.length > 0, detail: runs.length ? `${runs.length} baseline run(s) recorded` : 'no recorded run of the baseline' };
   },
   'literature-review': (plan) => {

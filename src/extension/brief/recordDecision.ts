@@ -18,6 +18,8 @@ import { writeNewFile } from '../../core/workspace/newFile';
 import { BriefCommandError, editPlan, insideFolder } from './briefSupport';
 import { confirmWithoutBaseline, isWithoutBaseline, type WithoutBaseline } from './baselineWarning';
 import { baselineFirst } from '../../core/process/pickOrder';
+import { hasSuccessfulRunIn } from '../../core/runs/compare';
+import type { RunRecord } from '../../core/runs/runRecord';
 
 export interface DecisionArgs {
   folder?: unknown;
@@ -54,7 +56,7 @@ interface CandidateItem extends vscode.QuickPickItem {
 }
 
 /** Quick-pick items: non-baseline candidates by rank (gain per cost), then the baselines (first while they have no run). */
-export function decisionItems(plan: ProjectPlan, runs: Parameters<typeof latestRunByCandidate>[0]): CandidateItem[] {
+export function decisionItems(plan: ProjectPlan, runs: readonly RunRecord[]): CandidateItem[] {
   const all = (plan.candidates ?? []).filter((c): c is Candidate & { id: string } => typeof c?.id === 'string' && c.id !== '');
   const ranked = rankCandidates(all.filter((c) => c.baseline !== true));
   const latest = latestRunByCandidate(runs);
@@ -80,8 +82,7 @@ export function decisionItems(plan: ProjectPlan, runs: Parameters<typeof latestR
     ...ranked.map((r) => ({ c: r.candidate as Candidate & { id: string }, rank: r.rank !== undefined ? `#${r.rank}` : '(unranked: no gain or cost)' })),
     ...all.filter((c) => c.baseline === true).map((c) => ({ c, rank: '(baseline)' })),
   ];
-  const hasRun = (id: string) => runs.some((r) => r.candidate === id && r.status === 'ok');
-  return baselineFirst(entries.map((e) => ({ ...e, id: e.c.id, baseline: e.c.baseline })), hasRun).map((e) => item(e.c, e.rank));
+  return baselineFirst(entries.map((e) => ({ ...e, id: e.c.id, baseline: e.c.baseline })), hasSuccessfulRunIn(runs)).map((e) => item(e.c, e.rank));
 }
 
 async function existingRecords(folder: vscode.WorkspaceFolder): Promise<Set<string>> {

@@ -8,7 +8,7 @@ import { COMMANDS, VIEWS, focusCommand } from '../commandIds';
 import type { ProjectPlan } from '../../core/model';
 import { rankCandidates } from '../../core/process/ranking';
 import { baselineFirst } from '../../core/process/pickOrder';
-import { compareRun, type RunComparison } from '../../core/runs/compare';
+import { compareRun, hasSuccessfulRunIn, type RunComparison } from '../../core/runs/compare';
 import { finishRun } from '../../core/runs/finish';
 import { readHistory } from '../../core/runs/history';
 import { discardPreparedRun, prepareRun, RunSetupError, type PreparedRun } from '../../core/runs/prepare';
@@ -81,7 +81,7 @@ export function candidateItems(plan: ProjectPlan, runs: readonly RunRecord[]): C
   const ranked = rankCandidates(all.filter((c) => c.baseline !== true)).map((r) => r.candidate);
   const baselines = all.filter((c) => c.baseline === true);
   const ordered = baselineFirst([...all.filter((c) => c.id === chosen), ...ranked.filter((c) => c.id !== chosen), ...baselines.filter((c) => c.id !== chosen)],
-    (id) => runs.some((r) => r.candidate === id && r.status === 'ok'));
+    hasSuccessfulRunIn(runs));
   const lastRun = new Map<string, RunRecord>();
   for (const r of runs) {
     const prev = lastRun.get(r.candidate);

@@ -13,6 +13,7 @@ import { PHASES, STATUSES, type PhaseId, type StepStatus } from '../../../src/co
 import { validateText } from '../schema/helpers';
 import { decodePlan, editPlanBytes } from '../../../src/core/edit/planText';
 import { setDecision, setProjectBrief } from '../../../src/core/brief/planEdits';
+import { setEntries } from '../../../src/core/edit/setEntries';
 import type { TextEdit } from '../../../src/core/types';
 
 const STEP_IDS = ['business-understanding', 'baseline', 'tuning', 'serving', 'label-audit', 'x-1'];
@@ -169,14 +170,16 @@ test('setStepStatus changes only its target and keeps everything else byte for b
 
 // The same plans as files: with or without a BOM, with non-ASCII text, through the one bytes <-> text path the CLI
 // uses (decodePlan, editPlanBytes). Every byte outside the edited ranges is kept, the BOM too, and new lines use the
-// file's line ending; mark's, decision's and the brief's plan edits alike.
+// file's line ending; mark's, decision's and the brief's plan edits alike, and a quick fix's several keys of one
+// mapping (setEntries: the same setValues as the decision's and the brief's edits).
 const EDITS: Record<string, (text: string) => TextEdit[]> = {
   mark: (text) => setStepStatus(text, 'develop', 'label-audit', 'done', { title: 'Audit, labels' }),
   decision: (text) => setDecision(text, { chosen: 'a', date: '2026-11-20', rationale: 'cheapest: "A"', attendees: ['Dana', 'Lé'], record: 'docs/decisions/2026-11-20-model.md' }),
   brief: (text) => setProjectBrief(text, 'docs/brief.md'),
+  entries: (text) => setEntries(text, ['project'], { lead: 'Lé', runway: '2027-03-31' }),
 };
 
-test('mark, decision and brief plan edits keep the BOM and every byte outside the edit', () => {
+test('mark, decision, brief and quick-fix plan edits keep the BOM and every byte outside the edit', () => {
   fc.assert(
     fc.property(planArb, fc.boolean(), fc.constantFrom(...Object.keys(EDITS)), (spec, bom, which) => {
       const text = render(spec).replace('name: Demo', 'name: Démo 🎵 ünï');
@@ -206,6 +209,7 @@ test('mark, decision and brief plan edits keep the BOM and every byte outside th
       assert.deepEqual(reparsed.errors, [], decodePlan(result).text);
       if (which === 'brief') assert.equal((reparsed.toJS() as { project: { brief: string } }).project.brief, 'docs/brief.md');
       if (which === 'decision') assert.equal((reparsed.toJS() as { decision: { chosen: string } }).decision.chosen, 'a');
+      if (which === 'entries') assert.deepEqual((reparsed.toJS() as { project: object }).project, { name: 'Démo 🎵 ünï', lead: 'Lé', runway: '2027-03-31' });
     }),
     { numRuns: 300 },
   );

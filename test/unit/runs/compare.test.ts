@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import type { ProjectPlan } from '../../../src/core/model';
-import { checkCriteria, compareRun, latestBaselineRun, summariseHistory } from '../../../src/core/runs/compare';
+import { baselineHasSuccessfulRun, checkCriteria, compareRun, hasSuccessfulRunIn, latestBaselineRun, summariseHistory } from '../../../src/core/runs/compare';
 import type { RunRecord } from '../../../src/core/runs/runRecord';
 import { sampleRun } from './fixtures/sampleRun';
 
@@ -70,6 +70,21 @@ test('latest is by start time, not file order', () => {
   const later = run('logreg', { macro_f1: 0.7 });
   const earlier = run('logreg', { macro_f1: 0.6 }, { start: '2026-01-01T00:00:00.000Z' });
   assert.equal(latestBaselineRun([later, earlier], plan), later);
+});
+
+test('the baseline has a successful run: only an ok run of a candidate marked baseline counts', () => {
+  const ok = run('logreg', { macro_f1: 0.5 });
+  const failed = run('logreg', { macro_f1: 0.5 }, { status: 'failed', exitCode: 1 });
+  assert.equal(baselineHasSuccessfulRun(plan, []), false);
+  assert.equal(baselineHasSuccessfulRun(plan, [failed, run('cnn', { macro_f1: 0.9 })]), false, 'a failed baseline run, even with metrics, or another candidate\'s run');
+  assert.equal(baselineHasSuccessfulRun(plan, [failed, ok]), true);
+  assert.equal(baselineHasSuccessfulRun({ candidates: [{ id: 'logreg' }] }, [ok]), false, 'no candidate is marked baseline');
+  assert.equal(baselineHasSuccessfulRun({ candidates: [{ id: 'logreg', baseline: true }, { id: 'knn', baseline: true }] }, [run('knn', {})]), true, 'any baseline');
+});
+
+test('hasSuccessfulRunIn: per candidate, only ok runs', () => {
+  const ran = hasSuccessfulRunIn([run('cnn', { macro_f1: 0.9 }), run('knn', { macro_f1: 0.5 }, { status: 'metrics-error' }), run('logreg', {}, { status: 'timeout' })]);
+  assert.deepEqual(['cnn', 'knn', 'logreg', 'other'].map(ran), [true, false, false, false]);
 });
 
 test('summariseHistory: latest, best per metric by direction, counts, latest baseline', () => {

@@ -1,7 +1,6 @@
 // Process rules about the baseline: one must exist and be run before Develop, and before any tuning.
 import { reached } from '../../state/projectState';
-import { successfulRuns } from '../../state/evidence';
-import { baselineIds } from '../../runs/compare';
+import { baselineHasSuccessfulRun, baselineIds } from '../../runs/compare';
 import type { Rule } from '../rule';
 import { firstExisting, stepStarted } from '../helpers';
 
@@ -17,7 +16,7 @@ export const noBaseline: Rule = {
     if (ids.size === 0) {
       return [{ at: firstExisting(ctx, ['candidates'], ['checklist', 'define', 'baseline'], []), message: 'Develop has started with no baseline: add a simple candidate with `baseline: true` and run it through the evaluation pipeline.' }];
     }
-    if (!successfulRuns(ctx.facts).some((r) => ids.has(r.candidate))) {
+    if (!baselineHasSuccessfulRun(ctx.plan, ctx.facts.runs)) {
       return [{ at: firstExisting(ctx, ['checklist', 'define', 'baseline'], ['candidates']), message: `Develop has started but the baseline (${[...ids].join(', ')}) has no successful evaluation run. Run ${ctx.frontEnd.action('runEvaluation')} on it first.` }];
     }
     return [];
@@ -32,8 +31,7 @@ export const tuningBeforeBaseline: Rule = {
   why: 'Hyperparameter tuning only means something against a baseline measured by the same pipeline; without one, there is no way to tell whether tuning helped.',
   check(ctx) {
     if (!stepStarted(ctx, 'tuning')) return [];
-    const ids = baselineIds(ctx.plan);
-    if (successfulRuns(ctx.facts).some((r) => ids.has(r.candidate))) return [];
+    if (baselineHasSuccessfulRun(ctx.plan, ctx.facts.runs)) return [];
     return [{ at: ['checklist', 'deliver', 'tuning'], onValue: true, message: 'Tuning has started with no recorded baseline run. Run the baseline through the evaluation pipeline first, so tuning has a number to beat.' }];
   },
 };

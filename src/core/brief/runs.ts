@@ -16,13 +16,14 @@ function endTime(run: RunSummary): number {
 }
 
 /**
- * The latest run (by end time) of each candidate that produced at least one metric; runs without metrics (failed,
- * cancelled) are skipped so that a crash does not hide the last real result.
+ * The latest successful run (by end time) of each candidate that produced at least one metric; the others are
+ * skipped, so that a crash does not hide the last real result, and the metrics a failed, timed-out or cancelled run
+ * left behind are never shown as a candidate's result.
  */
 export function latestRunByCandidate(runs: readonly RunSummary[]): Map<string, RunSummary> {
   const out = new Map<string, RunSummary>();
   for (const run of runs) {
-    if (typeof run.candidate !== 'string' || !run.metrics || Object.keys(run.metrics).length === 0) continue;
+    if (typeof run.candidate !== 'string' || run.status !== 'ok' || !run.metrics || Object.keys(run.metrics).length === 0) continue;
     const prev = out.get(run.candidate);
     if (!prev || endTime(run) >= endTime(prev)) out.set(run.candidate, run);
   }

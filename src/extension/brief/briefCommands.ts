@@ -22,7 +22,8 @@ import { commandArgFields, folderArgOf, runsOf } from '../project/commandArgs';
 import { localToday } from '../../core/text/dates';
 import { writeNewFile } from '../../core/workspace/newFile';
 import { briefTemplateFor, BriefTemplateSettingError } from '../project/briefTemplate';
-import { BriefCommandError, editPlan, exists, insideFolder } from './briefSupport';
+import { BriefCommandError, exists, insideFolder } from './briefSupport';
+import { editPlan } from '../common/workspaceEdits';
 import { minimalEdit } from '../../core/edit/minimalEdit';
 
 /** Arguments that skip the prompts (tests, other commands). */

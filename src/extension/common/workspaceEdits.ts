@@ -54,3 +54,19 @@ export function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly T
   for (const e of edits) edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText);
   return edit;
 }
+
+/**
+ * Edits the plan through a WorkspaceEdit (undoable), then saves it when it had no unsaved changes before, so the
+ * CLI and the file on disk agree; a plan with the user's unsaved changes is left unsaved.
+ */
+export async function editPlan(planUri: vscode.Uri, compute: (text: string) => TextEdit[]): Promise<boolean> {
+  const before = vscode.workspace.textDocuments.find((d) => d.uri.toString() === planUri.toString());
+  const wasDirty = before?.isDirty ?? false;
+  const ok = await editDocument(planUri, compute);
+  if (!ok) return false;
+  if (!wasDirty) {
+    const doc = await vscode.workspace.openTextDocument(planUri);
+    if (doc.isDirty) await doc.save();
+  }
+  return true;
+}

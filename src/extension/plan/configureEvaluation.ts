@@ -15,7 +15,8 @@ import { writeNewFile } from '../../core/workspace/newFile';
 import type { ProjectRegistry, ProjectSnapshot } from '../project/projectRegistry';
 import { freshSnapshot, pickProject } from '../project/pickProject';
 import { commandArgFields, folderArgOf } from '../project/commandArgs';
-import { BriefCommandError, editPlan, exists, insideFolder } from '../brief/briefSupport';
+import { BriefCommandError, exists, insideFolder } from '../brief/briefSupport';
+import { editPlan } from '../common/workspaceEdits';
 
 const TITLE = 'ML Project: Configure Evaluation';
 const DEFAULT_TIMEOUT = '30m';

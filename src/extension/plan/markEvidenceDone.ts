@@ -9,7 +9,7 @@ import { stepsWithEvidence, type StepState } from '../../core/state/projectState
 import type { ProjectRegistry } from '../project/projectRegistry';
 import { freshSnapshot, pickProject } from '../project/pickProject';
 import { commandArgFields, folderArgOf } from '../project/commandArgs';
-import { editPlan } from '../brief/briefSupport';
+import { editPlan } from '../common/workspaceEdits';
 
 interface StepItem extends vscode.QuickPickItem {
   step: StepState;

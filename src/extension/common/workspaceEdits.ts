@@ -1,5 +1,6 @@
 // Applies the core's text edits to a document through a WorkspaceEdit: undoable, correct on unsaved buffers, and
-// refused when the document changed since the edits were computed (the caller re-reads and recomputes).
+// refused when the document changed since the edits were computed (the caller re-reads and recomputes); editPlan
+// also saves the plan when it had no unsaved changes of the user's before.
 import * as vscode from 'vscode';
 import type { TextEdit } from '../../core/types';
 import { textEditRefusal } from '../../core/edit/planText';

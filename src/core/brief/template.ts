@@ -41,11 +41,17 @@ function promptIn(lines: string[]): { prompt?: string; at?: number } {
   return {};
 }
 
-/** The prompt's paragraph (from its line to the next blank line) when no block contains it. */
+/** A line that opens or closes a fenced code block (up to three spaces, then three or more backticks or tildes). */
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * The prompt's paragraph (from its line to the next blank line, a block or a code fence: a fence that follows the
+ * prompt without a blank line is the user's, and stays whole) when no block contains it.
+ */
 function promptParagraph(textLines: string[], at: number, end: number, blocks: readonly MarkerBlock[]): TemplateSection['promptLines'] {
   if (blocks.some((b) => at > b.beginLine && at < b.endLine)) return undefined;
   let last = at + 1;
-  while (last < end && textLines[last].trim() !== '' && !blocks.some((b) => b.beginLine === last)) last++;
+  while (last < end && textLines[last].trim() !== '' && !FENCE.test(textLines[last]) && !blocks.some((b) => b.beginLine === last)) last++;
   return { start: at, end: last, ...(at > 0 && textLines[at - 1].trim() === '' ? { blankBefore: at - 1 } : {}) };
 }
 

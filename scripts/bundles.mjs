@@ -9,7 +9,8 @@ const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
 // The CLI is split so a command loads only its own code: dist/cli.js (the `bin`) is the dispatcher (usage, version,
 // the command table), and every module the command table imports dynamically is a bundle of its own,
-// dist/cli/<module>.js, required when that command runs. `mlproject check` then never compiles the evaluation
+// dist/cli/<module>.js, loaded when that command runs (src/cli/bundleLoader.ts, from the V8 code cache that
+// scripts/cliCodeCache.mjs writes for check and status). `mlproject check` then never compiles the evaluation
 // runner, the run history, the brief writer or jstat.
 const CLI_COMMANDS = 'src/cli/commands/index.ts';
 const CLI_COMMANDS_OUT = 'dist/cli';
@@ -18,6 +19,7 @@ const CLI_COMMANDS_OUT = 'dist/cli';
 // and the dispatcher and every command require that one file instead of holding copies of their own.
 const CLI_SHARED = ['src/cli/io.ts', 'src/core/workspace/realPaths.ts'];
 const CLI_SHARED_OUT = `${CLI_COMMANDS_OUT}/shared.js`;
+const LOADER = './src/cli/bundleLoader.ts';
 
 /** The modules src/cli/commands/index.ts loads on demand (`import('./check')` …): one CLI bundle each. */
 export function cliCommandModules() {
@@ -37,16 +39,20 @@ function cliSplit(outDir) {
     name: 'cli-split',
     setup(build) {
       build.onResolve({ filter: /^\./ }, (args) => {
-        // A command module imported on demand by the table: a `require` of its bundle, made when the import runs.
-        // (esbuild would keep an external `import()` as is, and Node's import() of a CommonJS file is the slower path.)
+        // A command module imported on demand by the table: its bundle, loaded when the import runs by
+        // src/cli/bundleLoader.ts (from the bundle's V8 code cache when the build made one). esbuild would keep an
+        // external `import()` as is, and Node's import() of a CommonJS file is the slower path.
         if (args.kind === 'dynamic-import' && args.importer === index) {
           return { path: fromOut(`${CLI_COMMANDS_OUT}/${path.basename(args.path)}.js`), namespace: 'cli-command' };
         }
         if (shared.has(path.resolve(args.resolveDir, args.path).replace(/\.[jt]s$/, ''))) return { path: fromOut(CLI_SHARED_OUT), external: true };
         return undefined;
       });
-      build.onLoad({ filter: /.*/, namespace: 'cli-command' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
-      build.onResolve({ filter: /.*/, namespace: 'cli-command' }, (args) => ({ path: args.path, external: true }));
+      build.onLoad({ filter: /.*/, namespace: 'cli-command' }, (args) => ({
+        contents: `module.exports = require(${JSON.stringify(LOADER)}).loadBundle(__dirname, ${JSON.stringify(args.path)});`,
+        resolveDir: ROOT,
+        loader: 'js',
+      }));
     },
   };
 }

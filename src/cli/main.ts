@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // The `mlproject` command line: the same rules, brief and evaluation runs as the editor, for terminals and CI.
-import { UsageError, EXIT_USAGE, type CliIO, type CommandHandler } from './io';
+import { UsageError, EXIT_USAGE, type CliIO } from './io';
 import { WorkspacePathError } from '../core/workspace/realPaths';
 import { VERSION } from './version';
-import { commands } from './commands/index';
+import { commands, type CommandEntry } from './commands/index';
 
 const USAGE = `Usage: mlproject <command> [options]
 
@@ -27,16 +27,19 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`mlproject: unknown command "${name}". Commands: ${Object.keys(commands).join(', ')}.\n`);
     return EXIT_USAGE;
   }
-  return runCommand(name, command.run, rest, io);
+  return runCommand(name, command, rest, io);
 }
 
-async function runCommand(name: string, run: CommandHandler, argv: string[], io: CliIO): Promise<number> {
+async function runCommand(name: string, command: CommandEntry, argv: string[], io: CliIO): Promise<number> {
   try {
+    const run = await command.load();
     return await run(argv, io);
   } catch (e) {
     const err = e as Error & { code?: string };
     // parseArgs reports unknown or malformed options with ERR_PARSE_ARGS_* codes: those are usage errors too.
     // A path refused by the workspace's real-path rules (a link leading outside, a FIFO, a huge file) is one too.
+    // (The command runs from a bundle of its own; both classes come from the one dist/cli/shared.js, so instanceof
+    // holds: see scripts/bundles.mjs.)
     if (e instanceof UsageError || e instanceof WorkspacePathError || err.code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr(`mlproject ${name}: ${err.message.split('\n')[0]}\n`);
       return EXIT_USAGE;

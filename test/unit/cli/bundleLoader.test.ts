@@ -19,10 +19,10 @@ async function bundleWithCache(dir: string, word: string): Promise<string> {
   return file;
 }
 
-test('the builder and the loader write and read the same header line', () => {
-  const st = { size: 1234, mtimeMs: 1764600000123.5 };
-  assert.equal(writersHeader(st, 'v20.1.2'), codeCacheHeader(st, 'v20.1.2'));
-  assert.equal(codeCacheHeader(st), `mlproject-code-cache ${process.version} 1234 1764600000123.5\n`);
+test('the builder and the loader write and read the same header line: the Node version and a digest of the source', () => {
+  assert.equal(writersHeader('exports.x = 1;\n', 'v20.1.2'), codeCacheHeader('exports.x = 1;\n', 'v20.1.2'));
+  assert.match(codeCacheHeader('exports.x = 1;\n'), new RegExp(`^mlproject-code-cache ${process.version.replace(/\./g, '\\.')} [0-9a-f]{40}\n$`));
+  assert.notEqual(codeCacheHeader('exports.x = 1;\n'), codeCacheHeader('exports.x = 2;\n'));
 });
 
 test('a bundle is compiled from the cache made from it, and runs as a module registered in require.cache', async () => {
@@ -47,17 +47,19 @@ test('a cache is not used once its bundle was rebuilt (even to the same length),
     const file = await bundleWithCache(dir, 'ab');
     const cacheFile = file + CODE_CACHE_SUFFIX;
     const before = statSync(file);
-    // The rebuilt bundle answers differently with a source of the very same length.
-    writeFileSync(file, readFileSync(file, 'utf8').replace("'ab'", "'cd'"));
-    utimesSync(file, before.atime, new Date(before.mtimeMs + 5000));
+    const oldSource = readFileSync(file, 'utf8');
+    // The rebuilt bundle answers differently with a source of the very same length, and even the same time.
+    writeFileSync(file, oldSource.replace("'ab'", "'cd'"));
+    utimesSync(file, before.atime, before.mtime);
     assert.equal(statSync(file).size, before.size);
     assert.equal(readCodeCache(file), undefined);
     assert.equal((loadBundle(dir, 'a.js') as { answer(n: number): string }).answer(1), 'cd!');
 
-    const v8data = readFileSync(cacheFile).subarray(codeCacheHeader(before).length);
-    writeFileSync(cacheFile, Buffer.concat([Buffer.from(codeCacheHeader(statSync(file), 'v0.0.1')), v8data]));
+    const v8data = readFileSync(cacheFile).subarray(codeCacheHeader(oldSource).length);
+    const source = readFileSync(file, 'utf8');
+    writeFileSync(cacheFile, Buffer.concat([Buffer.from(codeCacheHeader(source, 'v0.0.1')), v8data]));
     assert.equal(readCodeCache(file), undefined);
-    writeFileSync(cacheFile, Buffer.concat([Buffer.from(codeCacheHeader(statSync(file))), v8data]));
+    writeFileSync(cacheFile, Buffer.concat([Buffer.from(codeCacheHeader(source)), v8data]));
     assert.ok(readCodeCache(file), 'the same data with a fitting header is read');
   } finally {
     cleanup();

@@ -144,7 +144,8 @@ export function buildReport({ sizes, cli, history, stats, bundle, bundleParts, v
     value: cli.available ? `${fmtRatio(cli.cliMs! / cli.nodeMs!)} (${fmtMs(cli.cliMs!)} vs ${fmtMs(cli.nodeMs!)}; loading the dispatcher and the check bundle alone ${fmtMs(cli.loadMs!)}; exit ${cli.exitCode})` : `skipped: ${cli.note}`,
     met: cli.available ? cli.cliMs! / cli.nodeMs! <= 2 : undefined,
     fix: cli.available
-      ? `Of the ${fmtMs(cli.cliMs! - cli.nodeMs!)} the CLI adds to a bare \`node -e 0\`, loading the ${fmtBytes(fileSize('dist/cli.js'))} dispatcher and the ${fmtBytes(fileSize('dist/cli/check.js'))} check bundle as a plain require takes ${fmtMs(cli.loadMs! - cli.nodeMs!)} (the CLI itself compiles the check bundle from its V8 code cache, see docs/architecture.md), and the check the rest: most of it the first, cold run of the YAML parser, the search for plan files and the brief check's parse of the built-in template with markdown-it. Parsing the built-in template at build time and a smaller Markdown outline scanner in place of markdown-it are the next steps.`      : undefined,
+      ? `Of the ${fmtMs(cli.cliMs! - cli.nodeMs!)} the CLI adds to a bare \`node -e 0\`, loading the ${fmtBytes(fileSize('dist/cli.js'))} dispatcher and the ${fmtBytes(fileSize('dist/cli/check.js'))} check bundle as a plain require takes ${fmtMs(cli.loadMs! - cli.nodeMs!)} (the CLI itself compiles the check bundle from its V8 code cache, see docs/architecture.md), and the check the rest: most of it the first, cold run of the YAML parser, the search for plan files and the brief check's parse of the built-in template with markdown-it. Parsing the built-in template at build time and a smaller Markdown outline scanner in place of markdown-it are the next steps.`
+      : undefined,
   });
   targets.push({
     what: 'extension bundle dist/extension.js', target: '≤ 250 KB',

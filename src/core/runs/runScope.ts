@@ -5,8 +5,12 @@
 // no sweep, that run alone (n = 1); `scope: 'all'` takes every counted run.
 import type { ProjectPlan } from '../model';
 import { isLater } from './compare';
-import { isSuccessful, type ParamValue, type RunRecord } from './runRecord';
+import { MetricSamples } from './metricSamples';
+import { ParamsTest } from './paramsMatch';
+import { isSuccessful, type RunRecord } from './runRecord';
 import { shellQuote, substituteCommand, SubstitutionError } from './substitute';
+
+export { sameParams } from './paramsMatch';
 
 export type RunScope = 'latest' | 'all';
 
@@ -23,6 +27,8 @@ export interface RunSelection {
   sweepId?: string;
   /** the candidate's runs in the history that are not in `runs` (not ok, another command or params, another sweep) */
   notCounted: number;
+  /** the metric samples of `runs` in their order, when the pass gathered them (scope 'all', runs already in order) */
+  samples?: MetricSamples;
 }
 
 const MARK = '\u0000mlp:';
@@ -98,67 +104,139 @@ export function commandMatcher(template: unknown): ((run: RunRecord) => boolean)
   };
 }
 
-/** True when two params objects hold the same keys and values (no params and `{}` are the same). */
-export function sameParams(a: Record<string, ParamValue> | undefined, b: Record<string, ParamValue> | undefined): boolean {
-  let na = 0;
-  for (const k in a) {
-    na++;
-    if (!b || !Object.prototype.hasOwnProperty.call(b, k) || b[k] !== a[k]) return false;
-  }
-  let nb = 0;
-  for (const _k in b) nb++;
-  return na === nb;
-}
+/** The test of whether a run counts, built once per call: the plan's command and each plan candidate's params. */
+class CountTest {
+  private readonly command: ((run: RunRecord) => boolean) | undefined;
+  private readonly params = new Map<string, ParamsTest>();
 
-interface Pending {
-  /** the plan's params for the candidate; `inPlan` false: the candidate is not in the plan, params are not compared */
-  params?: Record<string, ParamValue>;
-  inPlan: boolean;
-  matching: RunRecord[];
-  /** false once a matching run came after a later one: `matching` then needs sorting */
-  ordered: boolean;
-  latest?: RunRecord;
-  total: number;
+  constructor(plan: ProjectPlan) {
+    this.command = commandMatcher(plan.evaluation?.command);
+    for (const c of plan.candidates ?? []) if (typeof c?.id === 'string' && !this.params.has(c.id)) this.params.set(c.id, new ParamsTest(c.params));
+  }
+
+  /** The params test of a candidate; undefined when it is not in the plan: it has no current params to compare. */
+  paramsOf(candidate: string): ParamsTest | undefined {
+    return this.params.get(candidate);
+  }
+
+  /** True when `run` is ok, with the current params (`params`, its candidate's test) and the current command. */
+  counts(run: RunRecord, params: ParamsTest | undefined): boolean {
+    return isSuccessful(run) && (!params || params.matches(run.params)) && (!this.command || this.command(run));
+  }
 }
 
 function byStart(a: RunRecord, b: RunRecord): number {
   return isLater(a, b) ? 1 : isLater(b, a) ? -1 : 0;
 }
 
+/** One candidate's part of the pass for `scope: 'all'`. */
+interface EveryTally {
+  params: ParamsTest | undefined;
+  total: number;
+  latest: RunRecord | undefined;
+  /** every counted run, in history order; `ordered` false once one came after a later one: then they need sorting */
+  counted: RunRecord[];
+  ordered: boolean;
+  /** the metrics of `counted`, fed while `ordered` (then they are the sample in start order) */
+  samples: MetricSamples | undefined;
+}
+
 /**
- * Per candidate (in the order first seen in the history), the runs its statistics are over. A candidate that is not
- * in the plan has no current params, so its runs are not told apart by params. One pass over the history.
+ * `scope: 'all'`: every counted run, oldest first, in one pass that also feeds each counted run's metrics to its
+ * candidate's samples while the record is at hand. Records made by JSON.parse lie scattered in memory; a second walk
+ * over them, candidate by candidate, cost as much as the whole pass.
  */
-export function selectRuns(history: readonly RunRecord[], plan: ProjectPlan, options: ScopeOptions = {}): Map<string, RunSelection> {
-  const matchesCommand = commandMatcher(plan.evaluation?.command);
-  const planParams = new Map<string, Record<string, ParamValue> | undefined>();
-  for (const c of plan.candidates ?? []) if (typeof c?.id === 'string' && !planParams.has(c.id)) planParams.set(c.id, c.params);
-  const pending = new Map<string, Pending>();
+function selectEvery(history: readonly RunRecord[], test: CountTest): Map<string, RunSelection> {
+  const tallies = new Map<string, EveryTally>();
   for (const r of history) {
-    let p = pending.get(r.candidate);
-    if (!p) {
-      p = { params: planParams.get(r.candidate), inPlan: planParams.has(r.candidate), matching: [], ordered: true, total: 0 };
-      pending.set(r.candidate, p);
+    let t = tallies.get(r.candidate);
+    if (!t) {
+      t = { params: test.paramsOf(r.candidate), total: 0, latest: undefined, counted: [], ordered: true, samples: new MetricSamples() };
+      tallies.set(r.candidate, t);
     }
-    p.total++;
-    if (!isSuccessful(r)) continue;
-    if (p.inPlan && !sameParams(r.params, p.params)) continue;
-    if (matchesCommand && !matchesCommand(r)) continue;
-    p.matching.push(r);
-    if (!p.latest || isLater(r, p.latest)) p.latest = r;
-    else p.ordered = false;
+    t.total++;
+    if (!test.counts(r, t.params)) continue;
+    if (!t.latest || isLater(r, t.latest)) t.latest = r;
+    else {
+      t.ordered = false;
+      t.samples = undefined; // fed out of start order: summarizeCandidates samples the sorted runs instead
+    }
+    t.counted.push(r);
+    t.samples?.add(r.metrics);
   }
   const out = new Map<string, RunSelection>();
-  for (const [candidate, p] of pending) {
-    if (!p.ordered) p.matching.sort(byStart);
-    let runs: RunRecord[];
-    let sweepId: string | undefined;
-    if (options.scope === 'all' || !p.latest) runs = p.matching;
-    else if (p.latest.sweepId !== undefined) {
-      sweepId = p.latest.sweepId;
-      runs = p.matching.filter((r) => r.sweepId === sweepId);
-    } else runs = [p.latest];
-    out.set(candidate, { candidate, runs, ...(sweepId !== undefined ? { sweepId } : {}), notCounted: p.total - runs.length });
+  for (const [candidate, t] of tallies) {
+    const runs = t.ordered ? t.counted : t.counted.sort(byStart);
+    out.set(candidate, { candidate, runs, notCounted: t.total - runs.length, ...(t.samples ? { samples: t.samples } : {}) });
   }
   return out;
+}
+
+/** One candidate's part of the passes for the default scope. */
+interface LatestTally {
+  params: ParamsTest | undefined;
+  total: number;
+  /** where the candidate first appears in the history: the order of the selections */
+  first: number;
+  /** the latest counted run; of several with the same start and id, the first in the history */
+  latest: RunRecord | undefined;
+  /** the counted runs of the latest run's sweep, in history order */
+  sweep: RunRecord[];
+}
+
+/** The latest counted run of each candidate, from the newest end of the history (see selectLatest). */
+function latestRuns(history: readonly RunRecord[], test: CountTest): Map<string, LatestTally> {
+  const tallies = new Map<string, LatestTally>();
+  for (let i = history.length - 1; i >= 0; i--) {
+    const r = history[i];
+    let t = tallies.get(r.candidate);
+    if (!t) tallies.set(r.candidate, (t = { params: test.paramsOf(r.candidate), total: 0, first: i, latest: undefined, sweep: [] }));
+    t.total++;
+    t.first = i;
+    // A run that starts before the latest counted run found so far cannot be the latest: it is not tested. A run
+    // with the same start and id is, and being earlier in the history it takes the place, as in a forward pass.
+    if (!isSuccessful(r) || (t.latest && isLater(t.latest, r))) continue;
+    if (test.counts(r, t.params)) t.latest = r;
+  }
+  return tallies;
+}
+
+/** Adds to each candidate's tally the counted runs of its latest run's sweep, in history order. */
+function gatherSweeps(history: readonly RunRecord[], test: CountTest, tallies: Map<string, LatestTally>): void {
+  const wanted = new Set<string>();
+  for (const t of tallies.values()) if (t.latest?.sweepId !== undefined) wanted.add(t.latest.sweepId);
+  if (wanted.size === 0) return;
+  for (const r of history) {
+    if (r.sweepId === undefined || !wanted.has(r.sweepId)) continue;
+    const t = tallies.get(r.candidate)!;
+    if (r.sweepId === t.latest?.sweepId && test.counts(r, t.params)) t.sweep.push(r);
+  }
+}
+
+/**
+ * The default scope: the latest counted run's sweep, oldest first, or that run alone when it has no sweep. Only the
+ * runs that could be the latest and the runs of the latest runs' sweeps are tested for whether they count: walked
+ * from the newest end, a history kept in start order has each candidate's latest counted run among its last runs,
+ * and every older run is passed over on its start alone.
+ */
+function selectLatest(history: readonly RunRecord[], test: CountTest): Map<string, RunSelection> {
+  const tallies = latestRuns(history, test);
+  gatherSweeps(history, test, tallies);
+  const out = new Map<string, RunSelection>();
+  for (const [candidate, t] of [...tallies].sort((a, b) => a[1].first - b[1].first)) {
+    const sweepId = t.latest?.sweepId;
+    // Sorting the sweep's runs gives what filtering all the sorted counted runs would: the sort is stable.
+    const runs = !t.latest ? [] : sweepId === undefined ? [t.latest] : t.sweep.sort(byStart);
+    out.set(candidate, { candidate, runs, ...(sweepId !== undefined ? { sweepId } : {}), notCounted: t.total - runs.length });
+  }
+  return out;
+}
+
+/**
+ * Per candidate (in the order first seen in the history), the runs its statistics are over. A candidate that is not
+ * in the plan has no current params, so its runs are not told apart by params.
+ */
+export function selectRuns(history: readonly RunRecord[], plan: ProjectPlan, options: ScopeOptions = {}): Map<string, RunSelection> {
+  const test = new CountTest(plan);
+  return options.scope === 'all' ? selectEvery(history, test) : selectLatest(history, test);
 }

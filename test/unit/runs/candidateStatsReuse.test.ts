@@ -104,20 +104,59 @@ test('metrics in varying shapes: each metric is the sample of its own values, cr
     { acc: 0.5, f1: 0.61 },
     { f1: 0.62, acc: 0.52, loss: 0.9 },
     { recall: 0.3 },
-    { f1: 0.64, loss: 0.7, acc: 0.51 },
+    { f1: 0.64, loss: 0.7, acc: 0.51, zeta: 2 },
     { loss: 0.8, f1: 0.6, recall: 0.31, acc: 0.55 },
     {},
     { f1: 0.66, acc: 0.5 },
   ];
   const history = shapes.map((metrics) => run('cnn', 'x', { metrics }));
-  [history[2], history[3]] = [history[3], history[2]]; // one run out of order: the sample is still oldest first
+  // One run out of order, and it is the first in the file to report zeta: the sample is still oldest first, and zeta
+  // comes after recall, as first reported in start order.
+  [history[2], history[3]] = [history[3], history[2]];
   const [cnn] = summarizeCandidates(history, plan, { scope: 'all' });
   const valuesOf = (metric: string) => shapes.filter((m) => metric in m).map((m) => m[metric]);
-  const expected = ['f1', 'loss', 'acc', 'recall'].map((metric) => ({
+  const expected = ['f1', 'loss', 'acc', 'recall', 'zeta'].map((metric) => ({
     metric,
     ...describeSample(valuesOf(metric)),
     ...(metric === 'f1' ? { direction: 'maximize' } : metric === 'loss' ? { direction: 'minimize' } : {}),
   }));
   assert.deepEqual(cnn.metrics, expected);
   assert.equal(cnn.n, shapes.length);
+});
+
+test('default scope, history out of start order: the latest start wins wherever it stands; of equal start and id, the first', () => {
+  const plan: ProjectPlan = { candidates: [{ id: 'cnn' }] };
+  const at = (sec: number, id: string, sweepId: string) => sampleRun({ id, candidate: 'cnn', start: new Date(Date.UTC(2026, 10, 28, 9, 0, sec)).toISOString(), sweepId });
+  const a = at(10, '20261128-090010-000a', 's1');
+  const b = at(5, '20261128-090005-000b', 's2');
+  const twin = at(10, '20261128-090010-000a', 's2'); // the same start and id as `a`, later in the file
+  const d = at(3, '20261128-090003-000d', 's1');
+  const sel = selectRuns([a, b, twin, d], plan).get('cnn')!;
+  assert.equal(sel.sweepId, 's1');
+  assert.deepEqual(sel.runs, [d, a]); // oldest first
+  assert.equal(sel.notCounted, 2);
+});
+
+test('default scope: newer runs that do not count leave the latest counted run and its sweep, per candidate', () => {
+  const plan: ProjectPlan = { candidates: [{ id: 'cnn', params: { k: 1 } }, { id: 'rnn' }], evaluation: { command: BY_CANDIDATE } };
+  const cnn = "python3 eval.py --model 'cnn'";
+  const rnn = "python3 eval.py --model 'rnn'";
+  const history = [
+    run('cnn', cnn, { params: { k: 1 }, sweepId: 'w1' }), run('rnn', rnn, { sweepId: 'w1' }),
+    run('cnn', cnn, { params: { k: 1 }, sweepId: 'w1' }), run('rnn', rnn, { sweepId: 'w1', status: 'failed' }),
+    run('rnn', rnn), // rnn's latest counted run has no sweep: it alone
+    run('cnn', cnn, { params: { k: 2 }, sweepId: 'w2' }), run('cnn', cnn + ' --fast', { params: { k: 1 }, sweepId: 'w2' }),
+    run('cnn', cnn, { params: { k: 1 }, sweepId: 'w2', status: 'timeout' }), run('rnn', cnn, { sweepId: 'w2' }),
+  ];
+  const sel = selectRuns(history, plan);
+  assert.deepEqual([sel.get('cnn')!.sweepId, sel.get('cnn')!.runs, sel.get('cnn')!.notCounted], ['w1', [history[0], history[2]], 3]);
+  assert.deepEqual([sel.get('rnn')!.sweepId, sel.get('rnn')!.runs, sel.get('rnn')!.notCounted], [undefined, [history[4]], 3]);
+});
+
+test('candidates not in the plan are listed in the order first seen, in either scope', () => {
+  const history = [run('g2', 'x'), run('g1', 'x'), run('g3', 'x', { status: 'failed' }), run('g2', 'x'), run('g1', 'x')];
+  for (const scope of ['latest', 'all'] as const) {
+    assert.deepEqual([...selectRuns(history, {}, { scope }).keys()], ['g2', 'g1', 'g3']);
+    assert.deepEqual(summarizeCandidates(history, {}, { scope }).map((s) => [s.candidate, s.n]), [['g2', scope === 'all' ? 2 : 1], ['g1', scope === 'all' ? 2 : 1], ['g3', 0]]);
+  }
 });

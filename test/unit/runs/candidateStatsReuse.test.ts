@@ -52,6 +52,13 @@ test('one command string, different run ids: ${runId} must be the run\'s own id'
   assert.deepEqual(counted([first, copy, own, copy], plan), { cnn: [first.id, own.id] });
 });
 
+test('the candidate\'s word is the whole quoted word: one that goes on with \'\\\'\' names another candidate', () => {
+  const plan: ProjectPlan = { candidates: [{ id: 'cnn' }, { id: "cnn's" }], evaluation: { command: BY_CANDIDATE + ' --fast' } };
+  const longer = "python3 eval.py --model 'cnn'\\''s' --fast"; // shellQuote("cnn's")
+  const history = [run('cnn', longer), run("cnn's", longer), run('cnn', "python3 eval.py --model 'cnn' --fast")];
+  assert.deepEqual(counted(history, plan), { cnn: [history[2].id], "cnn's": [history[1].id] });
+});
+
 test('matching and other command strings interleaved, repeated: each string judged the same way every time', () => {
   const plan: ProjectPlan = { candidates: [{ id: 'cnn' }], evaluation: { command: BY_CANDIDATE + ' --out ${metricsFile}' } };
   const good = (dir: string) => `python3 eval.py --model 'cnn' --out '${dir}/metrics.json'`;

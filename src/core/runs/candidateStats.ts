@@ -7,9 +7,10 @@
 //   compareCandidates(candidate, baseline, plan)   → BaselineDifference[] (candidate − baseline, per shared metric)
 //   targetsMet(stats, 'mean' | 'confident')        → the gate of `--require-targets[=confident]`
 import type { Direction, ProjectPlan } from '../model';
-import { accumulate, newAccumulator, statsOf, type Interval, type SampleAccumulator, type SampleStats } from '../stats/sample';
+import { statsOf, type Interval, type SampleAccumulator, type SampleStats } from '../stats/sample';
 import { welchDifference, type MeanDifference } from '../stats/welch';
 import { criteriaOf, directionsOf, isLater, meetsTarget, type Criterion } from './compare';
+import { samplesOf, type MetricSamples } from './metricSamples';
 import type { RunRecord } from './runRecord';
 import { selectRuns, type RunScope, type ScopeOptions } from './runScope';
 
@@ -112,22 +113,16 @@ export function compareCandidates(candidate: CandidateStats, baseline: Candidate
   return out;
 }
 
-function metricStats(runs: readonly RunRecord[], criteriaMetrics: readonly string[], directions: Map<string, Direction>): MetricStats[] {
-  const samples = new Map<string, SampleAccumulator>();
-  for (const m of criteriaMetrics) samples.set(m, newAccumulator());
-  for (const r of runs) {
-    for (const metric in r.metrics) {
-      let acc = samples.get(metric);
-      if (!acc) samples.set(metric, (acc = newAccumulator()));
-      accumulate(acc, r.metrics[metric]);
-    }
-  }
+/** The statistics of each metric with values: the criteria's metrics first, in criteria order, then the others as first reported. */
+function metricStats(samples: MetricSamples, criteriaMetrics: readonly string[], directions: Map<string, Direction>): MetricStats[] {
   const out: MetricStats[] = [];
-  for (const [metric, acc] of samples) {
-    if (acc.n === 0) continue;
+  const add = (metric: string, acc: SampleAccumulator | undefined): void => {
+    if (!acc || acc.n === 0) return;
     const dir = directions.get(metric);
     out.push({ metric, ...statsOf(acc), ...(dir ? { direction: dir } : {}) });
-  }
+  };
+  for (const metric of criteriaMetrics) add(metric, samples.get(metric));
+  for (const [metric, acc] of samples.entries()) if (!directions.has(metric)) add(metric, acc);
   return out;
 }
 
@@ -159,7 +154,7 @@ export function summarizeCandidates(history: readonly RunRecord[], plan: Project
   const stats = order.map((o): CandidateStats => {
     const sel = selections.get(o.candidate);
     const runs = sel?.runs ?? [];
-    const metrics = metricStats(runs, criteriaMetrics, directions);
+    const metrics = metricStats(sel?.samples ?? samplesOf(runs), criteriaMetrics, directions);
     const byMetric = new Map(metrics.map((m) => [m.metric, m]));
     return {
       ...o,

@@ -3,6 +3,7 @@
 // overlapping range, or on the same line, become one diagnostic covering them all, with one message that says
 // what to check.
 import type { Diagnostic } from '../types';
+import { OverlapIndex } from './overlapIndex';
 
 /** The parser's error code beside the diagnostic made from it. */
 export interface CodedDiagnostic {
@@ -17,11 +18,6 @@ const KEY_LINE = new Set(['BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY']);
 
 const STRUCTURE_MESSAGE = 'YAML cannot read this line where it stands: write `key: value` (a space after the colon), indented with'
   + ' spaces to the same column as the keys beside it; a list item (`- ...`) belongs under a key that holds a list.';
-
-function samePlace(a: Diagnostic, b: Diagnostic): boolean {
-  const overlap = a.range.startOffset <= b.range.endOffset && b.range.startOffset <= a.range.endOffset;
-  return overlap || a.range.start.line === b.range.start.line;
-}
 
 function merged(group: CodedDiagnostic[]): Diagnostic {
   const first = group[0].diagnostic;
@@ -38,13 +34,24 @@ function merged(group: CodedDiagnostic[]): Diagnostic {
   };
 }
 
-/** Merges the diagnostics of parser errors at one place into one each; the order of first appearance is kept. */
+/**
+ * Merges the diagnostics of parser errors at one place into one each; the order of first appearance is kept. Each
+ * error joins the earliest group holding an error at the same place: a range overlapping its own (ends included),
+ * or a start on the same line. Ranges run forwards (start <= end), as LineIndex.range makes them.
+ */
 export function mergeAtSamePlace(items: readonly CodedDiagnostic[]): Diagnostic[] {
   const groups: CodedDiagnostic[][] = [];
+  const overlaps = new OverlapIndex(items.flatMap((i) => [i.diagnostic.range.startOffset, i.diagnostic.range.endOffset]));
+  const earliestOnLine = new Map<number, number>();
   for (const item of items) {
-    const group = groups.find((g) => g.some((other) => samePlace(other.diagnostic, item.diagnostic)));
-    if (group) group.push(item);
-    else groups.push([item]);
+    const { start, startOffset, endOffset } = item.diagnostic.range;
+    const onLine = earliestOnLine.get(start.line);
+    const overlapping = overlaps.earliest(startOffset, endOffset);
+    const group = Math.min(onLine ?? groups.length, overlapping ?? groups.length);
+    if (group === groups.length) groups.push([item]);
+    else groups[group].push(item);
+    if (onLine === undefined || group < onLine) earliestOnLine.set(start.line, group);
+    overlaps.add(startOffset, endOffset, group);
   }
   return groups.map(merged);
 }

@@ -6,6 +6,7 @@ import type { Diagnostic } from '../types';
 import { LineIndex } from '../text/lineIndex';
 import type { SourceMap } from '../yamlPath';
 import { buildSourceMap } from './sourceMap';
+import { plainData } from './plainData';
 import type { FrontEnd } from '../frontEnd';
 import {
   aliasBombDiagnostic, aliasDiagnostic, emptyFileDiagnostic, encodingDiagnostics, extraDocumentDiagnostic,
@@ -39,25 +40,36 @@ export interface ParsedPlan {
   diagnostics: Diagnostic[];
 }
 
-/** True when every line is blank or a comment (a linear scan: no regex that could backtrack). */
+/** True when every line is blank or a comment (a linear scan that stops at the first other line). */
 function onlyCommentsOrBlank(text: string): boolean {
-  for (const line of text.replace(/^\uFEFF/, '').split('\n')) {
-    const t = line.trim();
-    if (t !== '' && !t.startsWith('#')) return false;
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (start <= text.length) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    const line = text.slice(start, end).trim();
+    if (line !== '' && !line.startsWith('#')) return false;
+    start = end + 1;
   }
   return true;
 }
 
 /** The first node nested deeper than MAX_NESTING (an iterative walk, so that depth itself cannot overflow it). */
 function firstTooDeep(root: Node | null): Node | undefined {
-  const stack: [unknown, number][] = [[root, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
+  // Two parallel stacks rather than one of [node, depth] pairs: no allocation per node on every keystroke.
+  const nodes: unknown[] = [root];
+  const depths: number[] = [0];
+  while (nodes.length > 0) {
+    const node = nodes.pop();
+    const depth = depths.pop()!;
     if (isPair(node)) {
-      stack.push([node.value, depth], [node.key, depth]);
+      nodes.push(node.value, node.key);
+      depths.push(depth, depth);
     } else if (isCollection(node)) {
       if (depth >= MAX_NESTING) return node;
-      for (let i = node.items.length - 1; i >= 0; i--) stack.push([node.items[i], depth + 1]);
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        nodes.push(node.items[i]);
+        depths.push(depth + 1);
+      }
     }
   }
   return undefined;
@@ -126,7 +138,7 @@ export function parsePlan(text: string, options: { frontEnd?: FrontEnd } = {}): 
 
   let data: unknown;
   try {
-    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    data = (plainData(document) ?? { value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) }).value;
   } catch {
     const r = document.range;
     return { ...empty([...diagnostics, aliasBombDiagnostic(lines, r[0], Math.min(r[1], r[0] + 1))]), document };

@@ -24,7 +24,8 @@ export function configure(d: Diagnostic, config: RuleConfig): Diagnostic | undef
 export function runRules(rules: readonly Rule[], ctx: RuleContext, config: RuleConfig): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const rule of rules) {
-    if (config[rule.code] === 'off') continue;
+    const level = config[rule.code];
+    if (level === 'off') continue;
     let findings: Finding[];
     try {
       findings = rule.check(ctx);
@@ -32,15 +33,17 @@ export function runRules(rules: readonly Rule[], ctx: RuleContext, config: RuleC
       // A rule bug must not take the other diagnostics down with it; report it where it can be seen.
       findings = [{ at: [], message: `Internal error in rule ${rule.code}: ${(e as Error).message}. Please report it.`, severity: 'info' }];
     }
+    if (findings.length === 0) continue;
+    // What configure() would give, built once per finding: the configured level, and the rule's why.
+    const why = rule.why ?? ruleInfo(rule.code)?.why;
     for (const f of findings) {
       const range = isRange(f.at)
         ? f.at
         : (f.onValue ? ctx.parsed.source.valueRange(f.at) : undefined) ?? ctx.parsed.source.rangeOf(f.at)!;
-      const d = configure({
-        code: rule.code, severity: f.severity ?? rule.severity, message: f.message, range, why: rule.why,
+      out.push({
+        code: rule.code, severity: level ?? f.severity ?? rule.severity, message: f.message, range, why,
         ...(f.file ? { file: f.file } : {}), ...(f.related ? { related: f.related } : {}), ...(f.fixes ? { fixes: f.fixes } : {}),
-      }, config);
-      if (d) out.push(d);
+      });
     }
   }
   return out;

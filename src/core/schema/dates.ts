@@ -36,29 +36,39 @@ function dateTemplates(): Template[] {
   return templates;
 }
 
-function valuesAt(data: unknown, template: Template, at: YamlPath, out: [YamlPath, unknown][]): void {
-  if (template.length === 0) {
-    out.push([at, data]);
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Pushes the path of every impossible date that `template` reaches from `data` (from its segment `depth` on).
+ * `at` is the path so far, shared down the walk: only a date that is reported gets a copy of it.
+ */
+function impossibleDatesAt(data: unknown, template: Template, depth: number, at: YamlPath, out: [YamlPath, string][]): void {
+  if (depth === template.length) {
+    if (typeof data === 'string' && DATE_SHAPE.test(data) && !isIsoDate(data)) out.push([[...at], data]);
     return;
   }
   if (data === null || typeof data !== 'object') return;
-  const [head, ...rest] = template;
+  const head = template[depth];
   if (head === ANY) {
-    if (Array.isArray(data)) data.forEach((item, i) => valuesAt(item, rest, [...at, i], out));
-    else for (const [key, value] of Object.entries(data)) valuesAt(value, rest, [...at, key], out);
+    const keys: (string | number)[] = Array.isArray(data) ? [...data.keys()].filter((i) => i in data) : Object.keys(data);
+    for (const key of keys) {
+      at.push(key);
+      impossibleDatesAt((data as Record<string | number, unknown>)[key], template, depth + 1, at, out);
+      at.pop();
+    }
   } else if (!Array.isArray(data) && Object.prototype.hasOwnProperty.call(data, head)) {
-    valuesAt((data as Record<string, unknown>)[head], rest, [...at, head], out);
+    at.push(head);
+    impossibleDatesAt((data as Record<string, unknown>)[head], template, depth + 1, at, out);
+    at.pop();
   }
 }
 
 /** A problem for each date of the plan that is written YYYY-MM-DD but is not a day of the calendar. */
 export function impossibleDateProblems(data: unknown): SchemaProblem[] {
-  const found: [YamlPath, unknown][] = [];
-  for (const template of dateTemplates()) valuesAt(data, template, [], found);
-  return found
-    .filter(([, value]) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !isIsoDate(value))
-    .map(([path, value]) => ({
-      path, on: 'value' as const, prune: path,
-      message: `Invalid date ${describeValue(value)} for ${formatPath(path)}: there is no such day in the calendar. Write a real date as YYYY-MM-DD.`,
-    }));
+  const found: [YamlPath, string][] = [];
+  for (const template of dateTemplates()) impossibleDatesAt(data, template, 0, [], found);
+  return found.map(([path, value]) => ({
+    path, on: 'value' as const, prune: path,
+    message: `Invalid date ${describeValue(value)} for ${formatPath(path)}: there is no such day in the calendar. Write a real date as YYYY-MM-DD.`,
+  }));
 }

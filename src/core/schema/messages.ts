@@ -81,10 +81,14 @@ export function likelyMeant(word: string, options: readonly string[]): string | 
   return sameCase ?? closest(word, options) ?? (prefixed.length === 1 ? prefixed[0] : undefined);
 }
 
+/** " Did you mean "x"?" for the option a typo likely meant, or the empty string when there is none. */
+export function meantHint(meant: string | undefined): string {
+  return meant !== undefined ? ` Did you mean "${meant}"?` : '';
+}
+
 /** " Did you mean "x"?" for a typo (also for a different case), or the empty string. */
 export function suggestion(word: string, options: readonly string[]): string {
-  const best = likelyMeant(word, options);
-  return best !== undefined ? ` Did you mean "${best}"?` : '';
+  return meantHint(likelyMeant(word, options));
 }
 
 /** "one of a, b, c" / "a mapping with keys x, y" for each alternative of a oneOf, joined with "or". */
@@ -113,9 +117,10 @@ export const messages = {
       : `Missing required keys ${keys.map((k) => `"${k}"`).join(', ')} ${inPlace(where)}.`,
   wrongType: (where: YamlPath, expected: string, value: unknown): string =>
     `Wrong type for ${formatPath(where)}: expected ${expected}; found ${describeValue(value)}.`,
-  notAllowed: (where: YamlPath, value: unknown, allowed: readonly unknown[]): string => {
+  /** `hint`: the "did you mean" for the value among the allowed values, when the caller has worked it out already. */
+  notAllowed: (where: YamlPath, value: unknown, allowed: readonly unknown[], hint?: string): string => {
     const strings = allowed.map(String);
-    const hint = typeof value === 'string' ? suggestion(value, strings) : '';
+    hint ??= typeof value === 'string' ? suggestion(value, strings) : '';
     return `Invalid value ${describeValue(value)} for ${formatPath(where)}.${hint} Allowed values: ${strings.join(', ')}.`;
   },
   notConst: (where: YamlPath, value: unknown, expected: unknown): string =>

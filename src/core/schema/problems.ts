@@ -2,7 +2,7 @@
 // `oneOf` noise is collapsed here: of the branches of a oneOf, only the one whose type fits the value is reported.
 import type { YamlPath } from '../yamlPath';
 import type { SchemaError } from './generated/validatePlanSchema';
-import { describeAlternatives, describeTypes, likelyMeant, messages } from './messages';
+import { describeAlternatives, describeTypes, likelyMeant, meantHint, messages } from './messages';
 import type { Fix } from '../types';
 
 const isMappingValue = (v: unknown): boolean => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -27,7 +27,7 @@ export function toYamlPath(instancePath: string, data: unknown): YamlPath {
   const path: YamlPath = [];
   let node = data;
   for (const raw of instancePath.slice(1).split('/')) {
-    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const segment = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
     const key: string | number = Array.isArray(node) && /^\d+$/.test(segment) ? Number(segment) : segment;
     path.push(key);
     node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[key] : undefined;
@@ -106,7 +106,8 @@ function problemOf(e: SchemaError, data: unknown): SchemaProblem | undefined {
     case 'additionalProperties': {
       const key = String(p.additionalProperty);
       const allowed = Object.keys(schemaAt(path, data)?.properties ?? {});
-      const meant = likelyMeant(key, allowed.filter((k) => !(isMappingValue(valueAt(data, path)) && k in (valueAt(data, path) as object))));
+      // a key the mapping already has is not what a typo meant
+      const meant = likelyMeant(key, isMappingValue(value) ? allowed.filter((k) => !(k in (value as object))) : allowed);
       return {
         path: [...path, key], on: 'key', message: messages.unknownKey(key, path, allowed), prune: [...path, key],
         ...(meant ? { fix: { title: `Rename to "${meant}"`, preferred: true, action: { kind: 'renameKey', path: [...path, key], newKey: meant } } } : {}),
@@ -121,7 +122,7 @@ function problemOf(e: SchemaError, data: unknown): SchemaProblem | undefined {
     case 'enum': {
       const meant = typeof value === 'string' ? likelyMeant(value, (p.allowedValues as unknown[]).map(String)) : undefined;
       return {
-        path, on: 'value', message: messages.notAllowed(path, value, p.allowedValues as unknown[]), prune: path,
+        path, on: 'value', message: messages.notAllowed(path, value, p.allowedValues as unknown[], meantHint(meant)), prune: path,
         ...(meant ? { fix: { title: `Change to "${meant}"`, preferred: true, action: { kind: 'setScalar', path, value: meant } } } : {}),
       };
     }

@@ -10,7 +10,7 @@ function copy(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(copy);
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = copy(v);
+    for (const k of Object.keys(value)) out[k] = copy((value as Record<string, unknown>)[k]);
     return out;
   }
   return value;

@@ -37,10 +37,25 @@ export function jsonType(value: unknown): JsonType {
   return 'object';
 }
 
-/** Follows a local `$ref` (`#/definitions/x`); keywords beside the `$ref` (e.g. a description) win. */
+/** The plan schema's `$ref`s, followed once: every schema walk of every check asks for the same few. */
+const DEREFERENCED = new WeakMap<JsonSchema, JsonSchema>();
+
+/**
+ * Follows a local `$ref` (`#/definitions/x`); keywords beside the `$ref` (e.g. a description) win. The result is
+ * shared between callers (for the plan schema, the same object every time): read it, never change it.
+ */
 export function deref(schema: JsonSchema, root: JsonSchema = PLAN_SCHEMA, depth = 0): JsonSchema {
   if (!schema.$ref || depth > 16) return schema;
-  const target = schema.$ref
+  if (root === PLAN_SCHEMA && depth === 0) {
+    let known = DEREFERENCED.get(schema);
+    if (!known) DEREFERENCED.set(schema, (known = resolveRef(schema, root, depth)));
+    return known;
+  }
+  return resolveRef(schema, root, depth);
+}
+
+function resolveRef(schema: JsonSchema, root: JsonSchema, depth: number): JsonSchema {
+  const target = schema.$ref!
     .replace(/^#\//, '')
     .split('/')
     .reduce<unknown>((node, segment) => (node as Record<string, unknown> | undefined)?.[segment], root) as JsonSchema | undefined;

@@ -41,6 +41,11 @@ export const INPUTS: InputRegression[] = [
     text: 'version: 1\n__proto__: { x: 1 }\nproject: { name: a, __proto__: { lead: 5 } }\ncandidates: [ { __proto__: { id: 1 } } ]\nrules: { __proto__: off, constructor: error }\ngoal: { success_criteria: [ { __proto__: { metric: 5 } } ] }\n',
   },
   {
+    name: '__proto__ spelt with a double-quoted escape',
+    found: 'review of the parse fast path (2026-12-02): the forbidden-key walk ran only when the raw text held "__proto__", so "\\x5f_proto__" got through and schema/prune.ts copy() made its value the typed plan\'s prototype (the rules saw plan.goal); fixed by walking whenever the text holds a backslash, and by prune copying __proto__ as an own property',
+    text: 'version: 1\n"\\x5f_proto__": { goal: { problem: sneaky } }\n',
+  },
+  {
     name: 'CRLF plan with a stray "{" and a duplicated first line',
     found: 'fuzz mutatedPlans, seed 20260601 (2026-11-26, an earlier version of the property): yaml-syntax ranges ending between "\\r" and "\\n"; accepted since VS Code clamps such positions, kept as an anchor',
     text: '{# Plan\r\n{# Plan\r\n# The ML Project extension reads it\r\nversion: 1\r\nproject:\r\n  name: Genre tagger\r\n  lead: Dana   # lead\r\n',

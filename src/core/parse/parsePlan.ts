@@ -119,8 +119,9 @@ export function parsePlan(text: string, options: { frontEnd?: FrontEnd } = {}): 
   diagnostics.push(...yamlErrorDiagnostics(document.warnings, lines, 'warning'));
   for (const extra of all.slice(1)) diagnostics.push(extraDocumentDiagnostic(extra, lines));
 
-  // A second walk only when the text can hold an alias (`*name`) or a forbidden key: most plans hold neither.
-  if (text.includes('*') || FORBIDDEN_KEY_TEXT.test(text)) visit(document, {
+  // A second walk only when the text can hold an alias (`*name`) or a forbidden key, written out or spelt with a
+  // double-quoted string's escapes (`"\x5f_proto__"`): most plans hold none of them.
+  if (text.includes('*') || text.includes('\\') || FORBIDDEN_KEY_TEXT.test(text)) visit(document, {
     Alias(_key, node) {
       if (node.range) diagnostics.push(aliasDiagnostic(node.range[0], node.range[1], lines));
     },

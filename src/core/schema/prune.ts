@@ -10,7 +10,13 @@ function copy(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(copy);
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value)) out[k] = copy((value as Record<string, unknown>)[k]);
+    for (const k of Object.keys(value)) {
+      const v = copy((value as Record<string, unknown>)[k]);
+      // An own `__proto__` (the parser reports and drops it; this is the second line of defence) stays an own
+      // property: assigning it would make its value the copy's prototype.
+      if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+      else out[k] = v;
+    }
     return out;
   }
   return value;

@@ -221,3 +221,14 @@ test('a __proto__ key is reported and dropped, and does not change the plan\'s p
   assert.equal(({} as Record<string, unknown>).polluted, undefined);
   assert.equal((p.plan as Record<string, unknown>).polluted, undefined);
 });
+
+test('a forbidden key spelt with escapes ("\\x5f_proto__", "\\u0063onstructor") is reported and dropped like the plain one', () => {
+  const text = 'version: 1\n"\\x5f_proto__": { goal: { problem: sneaky } }\nproject: { name: x, "\\u0063onstructor": 1 }\n';
+  const p = parsePlan(text);
+  const messages = p.diagnostics.map((d) => d.message).join('\n');
+  assert.match(messages, /__proto__/);
+  assert.match(messages, /constructor/);
+  assert.equal(Object.getPrototypeOf(p.plan), Object.prototype);
+  assert.equal(p.plan.goal, undefined, 'the escaped key\'s value must not become the plan\'s prototype');
+  assert.deepEqual(Object.keys(p.plan.project ?? {}), ['name']);
+});

@@ -53,3 +53,11 @@ test('prunePlan: a non-mapping root or an invalid root gives an empty plan', () 
   assert.deepEqual(prunePlan({ version: 1 }, [[]]), {});
   assert.deepEqual(prunePlan({ version: 1, project: { name: 'X' } }, [['project', 'name'], ['missing', 'path']]), { version: 1, project: {} });
 });
+
+test('an own __proto__ key is copied as an own property, never as the copy\'s prototype', () => {
+  const data = JSON.parse('{"version": 1, "__proto__": {"goal": {"problem": "sneaky"}}}');
+  const plan = prunePlan(data, []);
+  assert.equal(Object.getPrototypeOf(plan), Object.prototype);
+  assert.equal(plan.goal, undefined);
+  assert.deepEqual(Object.getOwnPropertyNames(plan), ['version', '__proto__']);
+});

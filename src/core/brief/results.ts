@@ -4,11 +4,11 @@
 // interval and says so. Dates are absolute (the day of each candidate's latest counted run), so the block changes
 // only when the runs do.
 import type { ProjectPlan } from '../model';
-import { referenceBaseline, summarizeCandidates, type CandidateStats } from '../runs/candidateStats';
+import { summarizeCandidates, type CandidateStats } from '../runs/candidateStats';
 import { criteriaOf } from '../runs/compare';
 import { formatDelta, formatNumber } from '../runs/format';
 import { checkRunRecord, type RunRecord } from '../runs/runRecord';
-import { intervalText, TARGET_WORDS, targetBound } from '../runs/statsWords';
+import { intervalText, referenceOf, TARGET_WORDS, targetBound } from '../runs/statsWords';
 import { cell, code, table } from './markdownText';
 import type { RunSummary } from './runs';
 
@@ -31,7 +31,7 @@ export function resultsBlock(plan: ProjectPlan, runs: readonly RunSummary[] | un
   const shown = all.filter((s) => s.n > 0);
   if (shown.length === 0) return undefined;
   // The baseline the differences are taken from, and also the lone baseline when no other candidate has a run yet.
-  const reference = referenceBaseline(all)?.candidate;
+  const reference = referenceOf(all);
   const metrics = shownMetrics(plan, shown);
   const rows: string[][] = [];
   for (const s of shown) {

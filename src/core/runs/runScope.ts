@@ -10,9 +10,6 @@ import { MetricSamples } from './metricSamples';
 import { ParamsTest } from './paramsMatch';
 import { isSuccessful, type RunRecord } from './runRecord';
 
-export { commandMatcher } from './commandMatch';
-export { sameParams } from './paramsMatch';
-
 export type RunScope = 'latest' | 'all';
 
 export interface ScopeOptions {

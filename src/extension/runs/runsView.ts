@@ -14,7 +14,8 @@ import { runsOf } from '../project/commandArgs';
 import type { ActiveRuns } from './activeRuns';
 import { activeTreeItem, candidateTreeItem, runTreeItem, type ActiveNode, type RunNode } from './runItems';
 import { outcomeText } from './runText';
-import { referenceOf, summariesOf } from './statsText';
+import { referenceOf } from '../../core/runs/statsWords';
+import { summariesOf } from './statsText';
 
 export type { ActiveNode, RunNode };
 

@@ -9,8 +9,6 @@ import { formatDelta, formatNumber } from '../../core/runs/format';
 import { intervalText, referenceOf, TARGET_WORDS, targetBound } from '../../core/runs/statsWords';
 import type { ProjectPlan } from '../../core/model';
 
-export { referenceOf };
-
 /** What a grouped row's icon shows: the verdict, `baseline` for the reference, `none` when nothing compares. */
 export type VerdictKind = Verdict | 'baseline' | 'none';
 

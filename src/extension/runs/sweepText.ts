@@ -4,7 +4,8 @@ import type { ProjectPlan } from '../../core/model';
 import type { RunRecord } from '../../core/runs/runRecord';
 import type { SweepResult } from '../../core/runs/scheduler';
 import { STATUS_TEXT } from './runText';
-import { meanText, primaryStats, referenceOf, summariesOf } from './statsText';
+import { referenceOf } from '../../core/runs/statsWords';
+import { meanText, primaryStats, summariesOf } from './statsText';
 
 /** Splits one stream of one run into whole lines, each written with the prefix. */
 export class LinePrefixer {

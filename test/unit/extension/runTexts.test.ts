@@ -8,7 +8,8 @@ import { summarizeCandidates } from '../../../src/core/runs/candidateStats';
 import { compareWithBaseline } from '../../../src/core/runs/compare';
 import type { RunRecord } from '../../../src/core/runs/runRecord';
 import { outcomeKind, outcomeText, STATUS_TEXT, verdictMessage } from '../../../src/extension/runs/runText';
-import { candidateDescription, candidateDetails, latestVerdictWords, meanText, referenceOf } from '../../../src/extension/runs/statsText';
+import { referenceOf } from '../../../src/core/runs/statsWords';
+import { candidateDescription, candidateDetails, latestVerdictWords, meanText } from '../../../src/extension/runs/statsText';
 import { LinePrefixer, sweepMessage, sweepOutcomeText, sweepProgressText } from '../../../src/extension/runs/sweepText';
 import { sampleRun } from '../runs/fixtures/sampleRun';
 

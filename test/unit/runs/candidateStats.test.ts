@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import type { ProjectPlan } from '../../../src/core/model';
 import { summarizeCandidates, targetsMet } from '../../../src/core/runs/candidateStats';
 import type { RunRecord } from '../../../src/core/runs/runRecord';
-import { commandMatcher, sameParams, selectRuns } from '../../../src/core/runs/runScope';
+import { commandMatcher } from '../../../src/core/runs/commandMatch';
+import { sameParams } from '../../../src/core/runs/paramsMatch';
+import { selectRuns } from '../../../src/core/runs/runScope';
 import { substituteCommand } from '../../../src/core/runs/substitute';
 import { sampleRun } from './fixtures/sampleRun';
 
